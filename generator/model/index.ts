@@ -1,0 +1,5 @@
+export type * from './types.ts';
+export { NS } from './types.ts';
+export * from './helpers.ts';
+export * from './primitives.ts';
+export { SpecError } from './errors.ts';

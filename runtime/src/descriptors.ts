@@ -1,0 +1,155 @@
+/**
+ * Operation and type descriptors: the data a generated package hands to the runtime so that
+ * the runtime can put any call on the wire, in either protocol, without reading a spec at
+ * run time. Generated packages export one `ServiceDescriptor` (`descriptor.ts`); the runtime
+ * builds its codec plans from it once per type, on first use.
+ *
+ * This file is the contract between `generator/emit` (which writes these objects) and
+ * `runtime/src/soap`, `runtime/src/rest` (which read them). Plain data only.
+ */
+
+/** Precise primitive kinds; the same names as the generator's service model. */
+export type PrimitiveKind =
+  | 'string'
+  | 'boolean'
+  | 'int8'
+  | 'int16'
+  | 'int32'
+  | 'int64'
+  | 'uint8'
+  | 'uint16'
+  | 'uint32'
+  | 'uint64'
+  | 'float'
+  | 'double'
+  | 'decimal'
+  | 'dateTime'
+  | 'date'
+  | 'time'
+  | 'duration'
+  | 'base64'
+  | 'char'
+  | 'guid'
+  | 'anyURI'
+  | 'QName'
+  | 'any';
+
+/** How one value is typed. */
+export type ValueDescriptor =
+  | { primitive: PrimitiveKind }
+  /** A named type of `ServiceDescriptor.types` (object, enum or alias). */
+  | { type: string }
+  | {
+      array: ValueDescriptor;
+      /** SOAP: element name of each item (`long`, `AdvertiserAccount`). */
+      itemName?: string;
+      /** SOAP: namespace of the item elements. */
+      itemNamespace?: string;
+      /** SOAP: whether an item may be `i:nil="true"`. */
+      itemNullable?: boolean;
+      /** SOAP: true when items repeat inline (maxOccurs > 1) instead of inside a wrapper element. */
+      inline?: boolean;
+    };
+
+/** Which protocols carry a field, an operation or a type. */
+export type Protocols = 'both' | 'soap' | 'rest';
+
+export interface FieldDescriptor {
+  name: string;
+  /** SOAP element namespace; absent for REST-only fields. */
+  namespace?: string;
+  value: ValueDescriptor;
+  /** May be sent/received as null (`i:nil="true"` / JSON null). */
+  nullable: boolean;
+  /** May be omitted. */
+  optional: boolean;
+  protocols: Protocols;
+}
+
+export interface ObjectTypeDescriptor {
+  kind: 'object';
+  name: string;
+  /** SOAP namespace of the type (for `i:type`); absent for REST-only types. */
+  namespace?: string;
+  base?: string;
+  /** ALL fields, inherited first, in SOAP wire order (REST-only fields last). */
+  fields: FieldDescriptor[];
+  /** Cannot be sent as itself: a value of this declared type must carry a subtype's `Type`. */
+  abstract: boolean;
+  /**
+   * The `Type` value of this type: its REST discriminator value, or for a type in a
+   * polymorphic family that REST does not map, its own name. Absent outside families.
+   */
+  typeValue?: string;
+  /**
+   * For a type that has subtypes: `Type` value → type name for itself (when concrete) and
+   * every descendant. Used to resolve the concrete type of a value on send and receive.
+   */
+  family?: Record<string, string>;
+  protocols: Protocols;
+}
+
+export interface EnumTypeDescriptor {
+  kind: 'enum';
+  name: string;
+  namespace?: string;
+  /** Flags enum: an array of literals in TypeScript, space-separated in SOAP, comma-joined in REST. */
+  flags: boolean;
+  values: readonly string[];
+}
+
+export interface AliasTypeDescriptor {
+  kind: 'alias';
+  name: string;
+  namespace?: string;
+  target: ValueDescriptor;
+}
+
+export type TypeDescriptor = ObjectTypeDescriptor | EnumTypeDescriptor | AliasTypeDescriptor;
+
+export interface QName {
+  name: string;
+  namespace: string;
+}
+
+export interface SoapOperationDescriptor {
+  action: string;
+  requestElement: QName;
+  responseElement: QName;
+  /** Header elements the binding declares for the request, in binding order. */
+  requestHeaders: QName[];
+  /** Header elements of the response (`TrackingId`). */
+  responseHeaders: QName[];
+  /** Fault detail types the binding declares. */
+  faults: string[];
+}
+
+export interface RestOperationDescriptor {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** Full path including the service base path (`/CustomerManagement/v13/User/Query`). */
+  path: string;
+  /** Fault body types per error status. */
+  faults: string[];
+}
+
+export interface OperationDescriptor {
+  /** As the spec spells it (`GetUser`). */
+  name: string;
+  /** Request type name; absent when the operation takes no parameters. */
+  request?: string;
+  /** Response type name; absent when it returns no body. */
+  response?: string;
+  soap?: SoapOperationDescriptor;
+  rest?: RestOperationDescriptor;
+}
+
+export interface ServiceDescriptor {
+  /** Service id (`customer-management`). */
+  id: string;
+  /** SOAP service name (`CustomerManagementService`). */
+  name: string;
+  soap: { path: string; namespace: string };
+  rest: { basePath: string };
+  operations: Record<string, OperationDescriptor>;
+  types: Record<string, TypeDescriptor>;
+}
