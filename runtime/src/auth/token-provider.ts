@@ -6,8 +6,12 @@
 export interface TokenProvider {
   /** A valid access token; refreshes first when needed. */
   getAccessToken(): Promise<string>;
-  /** Forget the cached access token (the service said it is invalid or expired). */
-  invalidate?(): void;
+  /**
+   * Forget the cached access token (the service said it is invalid or expired). Pass the
+   * token that was rejected when known: if another caller already replaced it, nothing is
+   * dropped and no extra refresh happens.
+   */
+  invalidate?(rejectedAccessToken?: string): void;
 }
 
 /** What a token store keeps. `expiresAt` is epoch milliseconds. */

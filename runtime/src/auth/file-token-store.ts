@@ -1,0 +1,153 @@
+/**
+ * A TokenStore in one JSON file, readable by its owner only (0600). A save never leaves a
+ * torn file, even if the process is killed mid-write: the new content goes to a temporary
+ * file in the same directory (same file system, so rename is atomic), is fsynced, and then
+ * renamed over the old file. Readers see the old content or the new, nothing in between.
+ * Saves of one store are serialized so that the last save called is the one that stays.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import { inspect } from 'node:util';
+import type { Tokens, TokenStore } from './token-provider.js';
+import { TokenStoreError } from './token-store-error.js';
+
+const FILE_MODE = 0o600;
+const DIR_MODE = 0o700;
+
+export class FileTokenStore implements TokenStore {
+  readonly path: string;
+  #queue: Promise<void> = Promise.resolve();
+
+  constructor(path: string) {
+    this.path = resolve(path);
+  }
+
+  async load(): Promise<Tokens | undefined> {
+    let text: string;
+    try {
+      text = await readFile(this.path, 'utf8');
+    } catch (error) {
+      const code = errorCode(error);
+      if (code === 'ENOENT') return undefined;
+      throw new TokenStoreError(
+        `Could not read token store file ${this.path} (${code})`,
+        this.path,
+        code,
+      );
+    }
+    return parseTokenFile(text, this.path);
+  }
+
+  save(tokens: Tokens): Promise<void> {
+    const run = this.#queue.then(() => this.#write(tokens));
+    this.#queue = run.catch(() => undefined);
+    return run;
+  }
+
+  async #write(tokens: Tokens): Promise<void> {
+    const dir = dirname(this.path);
+    const temp = join(
+      dir,
+      `.${basename(this.path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`,
+    );
+    const data = serializeTokens(tokens);
+    try {
+      await mkdir(dir, { recursive: true, mode: DIR_MODE });
+      const handle = await open(temp, 'wx', FILE_MODE);
+      try {
+        // The umask may have narrowed the mode at creation, never widened it; chmod makes it exact.
+        await handle.chmod(FILE_MODE);
+        await handle.writeFile(data, 'utf8');
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+      await rename(temp, this.path);
+    } catch (error) {
+      await unlink(temp).catch(() => undefined);
+      const code = errorCode(error);
+      throw new TokenStoreError(
+        `Could not write token store file ${this.path} (${code})`,
+        this.path,
+        code,
+      );
+    }
+    await syncDirectory(dir);
+  }
+
+  toJSON(): Record<string, unknown> {
+    return { type: 'FileTokenStore', path: this.path };
+  }
+
+  [inspect.custom](): string {
+    return `FileTokenStore { path: ${JSON.stringify(this.path)} }`;
+  }
+}
+
+/** Only the known fields are written, in a fixed order. */
+export function serializeTokens(tokens: Tokens): string {
+  const out: Tokens = {};
+  if (tokens.accessToken !== undefined) out.accessToken = tokens.accessToken;
+  if (tokens.refreshToken !== undefined) out.refreshToken = tokens.refreshToken;
+  if (tokens.expiresAt !== undefined) out.expiresAt = tokens.expiresAt;
+  return `${JSON.stringify(out, null, 2)}\n`;
+}
+
+/** Parse and check a token file. The error never quotes the content (nor JSON.parse's message, which does). */
+export function parseTokenFile(text: string, path: string): Tokens {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new TokenStoreError(
+      `Token store file ${path} is corrupt: not valid JSON`,
+      path,
+      'corrupt',
+    );
+  }
+  const problem = tokensShapeProblem(value);
+  if (problem !== undefined) {
+    throw new TokenStoreError(`Token store file ${path} is corrupt: ${problem}`, path, 'corrupt');
+  }
+  const record = value as Record<string, unknown>;
+  const tokens: Tokens = {};
+  if (record['accessToken'] !== undefined) tokens.accessToken = record['accessToken'] as string;
+  if (record['refreshToken'] !== undefined) tokens.refreshToken = record['refreshToken'] as string;
+  if (record['expiresAt'] !== undefined) tokens.expiresAt = record['expiresAt'] as number;
+  return tokens;
+}
+
+function tokensShapeProblem(value: unknown): string | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    return 'not a JSON object';
+  const record = value as Record<string, unknown>;
+  for (const key of ['accessToken', 'refreshToken'] as const) {
+    if (record[key] !== undefined && typeof record[key] !== 'string')
+      return `${key} is not a string`;
+  }
+  const expiresAt = record['expiresAt'];
+  if (expiresAt !== undefined && (typeof expiresAt !== 'number' || !Number.isFinite(expiresAt))) {
+    return 'expiresAt is not a number';
+  }
+  return undefined;
+}
+
+/** Make the rename itself durable. Best effort: some platforms (Windows) cannot open a directory. */
+async function syncDirectory(dir: string): Promise<void> {
+  try {
+    const handle = await open(dir, 'r');
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    // The rename already happened; durability across power loss is all that is at stake.
+  }
+}
+
+function errorCode(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : 'unknown error';
+}

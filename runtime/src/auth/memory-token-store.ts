@@ -1,0 +1,31 @@
+/**
+ * A TokenStore that lives as long as the process. Copies on the way in and out so that a
+ * caller mutating the object it passed or got cannot change what is stored.
+ */
+import type { Tokens, TokenStore } from './token-provider.js';
+import { redactedTokens } from './tokens-view.js';
+import { inspect } from 'node:util';
+
+export class MemoryTokenStore implements TokenStore {
+  #tokens: Tokens | undefined;
+
+  constructor(initial?: Tokens) {
+    this.#tokens = initial === undefined ? undefined : { ...initial };
+  }
+
+  async load(): Promise<Tokens | undefined> {
+    return this.#tokens === undefined ? undefined : { ...this.#tokens };
+  }
+
+  async save(tokens: Tokens): Promise<void> {
+    this.#tokens = { ...tokens };
+  }
+
+  toJSON(): Record<string, unknown> {
+    return { type: 'MemoryTokenStore', tokens: redactedTokens(this.#tokens) };
+  }
+
+  [inspect.custom](): string {
+    return `MemoryTokenStore ${inspect(this.toJSON().tokens)}`;
+  }
+}

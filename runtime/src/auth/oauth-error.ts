@@ -1,0 +1,29 @@
+/**
+ * The identity provider refused a request for a reason other than `invalid_grant`
+ * (`invalid_client`, `invalid_scope`, `unauthorized_client`, a denied consent, a state
+ * mismatch on the redirect): a configuration or user problem, not a transient one, so retry
+ * logic must not retry it. `invalid_grant` is `ReauthorizationRequiredError`; timeouts,
+ * 5xx and malformed answers are `TransportError`.
+ */
+import { AdsError } from '../errors.js';
+
+export interface OAuthErrorInit {
+  /** The OAuth `error` code (`invalid_client`), or `state_mismatch` / `missing_code` for redirects. */
+  error: string;
+  httpStatus?: number;
+  /** Microsoft's numeric AADSTS codes from `error_codes`, when given. */
+  errorCodes?: number[];
+}
+
+export class OAuthError extends AdsError {
+  override name = 'OAuthError';
+  readonly error: string;
+  readonly httpStatus: number | undefined;
+  readonly errorCodes: number[];
+  constructor(message: string, init: OAuthErrorInit) {
+    super(message);
+    this.error = init.error;
+    this.httpStatus = init.httpStatus;
+    this.errorCodes = init.errorCodes ?? [];
+  }
+}
