@@ -26,7 +26,7 @@ export interface XmlElement {
   readonly local: string;
   /** Attributes by their qualified name as written, values decoded. */
   readonly attrs: Readonly<Record<string, string>>;
-  readonly children: XmlElement[];
+  readonly children: readonly XmlElement[];
   /** Character data directly inside the element, decoded; '' when only whitespace. */
   text: string;
   /** 1-based line of the start tag. */
@@ -35,9 +35,21 @@ export interface XmlElement {
   readonly scope: NamespaceScope;
 }
 
+/** The parser's view: children start as one shared empty array (most elements are leaves). */
+interface MutableElement extends XmlElement {
+  children: XmlElement[];
+}
+
+const NO_CHILDREN: XmlElement[] = [];
+
 const XML_NS = 'http://www.w3.org/XML/1998/namespace';
-const NAME_RE = /^[A-Za-z_\u00C0-\uFFFF][\w.\-\u00B7-\uFFFF]*(?::[A-Za-z_\u00C0-\uFFFF][\w.\-\u00B7-\uFFFF]*)?$/;
-const PREDEFINED: Readonly<Record<string, string>> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+const PREDEFINED: Readonly<Record<string, string>> = {
+  lt: '<',
+  gt: '>',
+  amp: '&',
+  quot: '"',
+  apos: "'",
+};
 
 function isSpace(c: number): boolean {
   return c === 32 || c === 10 || c === 9 || c === 13;
@@ -47,8 +59,8 @@ function isSpace(c: number): boolean {
 export function parseXml(xml: string, file: string): XmlElement {
   const len = xml.length;
   let pos = xml.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const stack: XmlElement[] = [];
-  let root: XmlElement | undefined;
+  const stack: MutableElement[] = [];
+  let root: MutableElement | undefined;
   const rootScope: Record<string, string> = Object.create(null) as Record<string, string>;
   rootScope['xml'] = XML_NS;
 
@@ -56,15 +68,23 @@ export function parseXml(xml: string, file: string): XmlElement {
   let line = 1;
   let scanned = 0;
   const lineAt = (p: number): number => {
-    for (; scanned < p; scanned++) if (xml.charCodeAt(scanned) === 10) line++;
+    for (let nl = xml.indexOf('\n', scanned); nl !== -1 && nl < p; nl = xml.indexOf('\n', nl + 1)) {
+      line++;
+      scanned = nl + 1;
+    }
+    if (p > scanned) scanned = p;
     return line;
   };
-  const fail = (p: number, problem: string): never => {
+  function fail(p: number, problem: string): never {
     const at = p < scanned ? countLines(xml, p) : lineAt(p);
     const col = p - xml.lastIndexOf('\n', p - 1);
     const top = stack[stack.length - 1];
-    throw new SpecError(file, top ? elementPath(top) : '/', `invalid XML: ${problem} (line ${at}, column ${col})`);
-  };
+    throw new SpecError(
+      file,
+      top ? elementPath(top) : '/',
+      `invalid XML: ${problem} (line ${at}, column ${col})`,
+    );
+  }
   const decode = (raw: string, start: number): string => {
     let out = '';
     let from = 0;
@@ -74,8 +94,10 @@ export function parseXml(xml: string, file: string): XmlElement {
       const name = raw.slice(amp + 1, semi);
       let ch: string | undefined = PREDEFINED[name];
       if (ch === undefined && /^#[0-9]+$/.test(name)) ch = safeCodePoint(Number(name.slice(1)));
-      if (ch === undefined && /^#x[0-9a-fA-F]+$/.test(name)) ch = safeCodePoint(parseInt(name.slice(2), 16));
-      if (ch === undefined) fail(start + amp, `unknown entity '&${name};' (entity processing is off)`);
+      if (ch === undefined && /^#x[0-9a-fA-F]+$/.test(name))
+        ch = safeCodePoint(parseInt(name.slice(2), 16));
+      if (ch === undefined)
+        fail(start + amp, `unknown entity '&${name};' (entity processing is off)`);
       out += raw.slice(from, amp) + ch;
       from = semi + 1;
     }
@@ -88,7 +110,7 @@ export function parseXml(xml: string, file: string): XmlElement {
     const top = stack[stack.length - 1];
     if (!top) fail(p, 'text outside the root element');
     const raw = xml.slice(from, to);
-    top!.text += raw.includes('&') ? decode(raw, from) : raw;
+    top.text += raw.includes('&') ? decode(raw, from) : raw;
   };
 
   while (pos < len) {
@@ -111,7 +133,7 @@ export function parseXml(xml: string, file: string): XmlElement {
         if (e === -1) fail(lt, 'unterminated CDATA section');
         const top = stack[stack.length - 1];
         if (!top) fail(lt, 'CDATA outside the root element');
-        top!.text += xml.slice(lt + 9, e);
+        top.text += xml.slice(lt + 9, e);
         pos = e + 3;
       } else if (xml.startsWith('<!DOCTYPE', lt)) {
         return fail(lt, 'DOCTYPE is not supported (entity processing is off)');
@@ -124,7 +146,8 @@ export function parseXml(xml: string, file: string): XmlElement {
       const name = xml.slice(lt + 2, gt).trimEnd();
       const top = stack[stack.length - 1];
       if (!top) fail(lt, `end tag </${name}> without a start tag`);
-      if (top!.tag !== name) fail(lt, `end tag </${name}> does not match <${top!.tag}> (line ${top!.line})`);
+      if (top.tag !== name)
+        fail(lt, `end tag </${name}> does not match <${top.tag}> (line ${top.line})`);
       stack.pop();
       pos = gt + 1;
     } else {
@@ -134,7 +157,7 @@ export function parseXml(xml: string, file: string): XmlElement {
   const open = stack[stack.length - 1];
   if (open) fail(len, `element <${open.tag}> opened at line ${open.line} is never closed`);
   if (!root) fail(len, 'no root element');
-  return root!;
+  return root;
 
   /** Reads a start tag at `lt`; returns the position after it. */
   function openTag(lt: number): number {
@@ -145,8 +168,12 @@ export function parseXml(xml: string, file: string): XmlElement {
       p++;
     }
     const tag = xml.slice(lt + 1, p);
-    if (!NAME_RE.test(tag)) fail(lt, `bad element name '${tag}'`);
-    const attrs: Record<string, string> = Object.create(null) as Record<string, string>;
+    if (!isName(tag)) fail(lt, `bad element name '${tag}'`);
+    // A plain object (not Object.create(null), which V8 keeps in slow dictionary mode):
+    // WCF writes attributes in a few fixed orders, so these share hidden classes.
+    const attrs: Record<string, string> = {};
+    let declares = false;
+    let prefixed = false;
     let selfClosing = false;
     for (;;) {
       const wsStart = p;
@@ -171,64 +198,97 @@ export function parseXml(xml: string, file: string): XmlElement {
         p++;
       }
       const name = xml.slice(nameStart, p);
-      if (!NAME_RE.test(name)) fail(nameStart, `bad attribute name '${name}' in <${tag}>`);
+      // `__proto__` would reach the prototype setter of the plain attrs object.
+      if (!isName(name) || name === '__proto__')
+        fail(nameStart, `bad attribute name '${name}' in <${tag}>`);
       while (p < len && isSpace(xml.charCodeAt(p))) p++;
       if (xml.charCodeAt(p) !== 61) fail(p, `attribute '${name}' in <${tag}> has no value`);
       p++;
       while (p < len && isSpace(xml.charCodeAt(p))) p++;
       const quote = xml[p];
       if (quote !== '"' && quote !== "'") fail(p, `attribute '${name}' in <${tag}> is not quoted`);
-      const close = xml.indexOf(quote!, p + 1);
+      const close = xml.indexOf(quote, p + 1);
       if (close === -1) fail(p, `unterminated value of attribute '${name}'`);
       let value = xml.slice(p + 1, close);
       if (value.includes('<')) fail(p, `'<' in the value of attribute '${name}'`);
       if (value.includes('&')) value = decode(value, p + 1);
-      if (/[\t\n\r]/.test(value)) value = value.replace(/[\t\n\r]/g, ' ');
-      if (name in attrs) fail(nameStart, `duplicate attribute '${name}' in <${tag}>`);
+      if (value.includes('\n') || value.includes('\t') || value.includes('\r'))
+        value = value.replace(/[\t\n\r]/g, ' ');
+      if (Object.hasOwn(attrs, name)) fail(nameStart, `duplicate attribute '${name}' in <${tag}>`);
       attrs[name] = value;
+      if (name.includes(':')) {
+        if (name.startsWith('xmlns:')) declares = true;
+        else prefixed = true;
+      } else if (name === 'xmlns') {
+        declares = true;
+      }
       p = close + 1;
     }
 
     const parent = stack[stack.length - 1];
     if (!parent && root) fail(lt, `second root element <${tag}>`);
     let scope: Record<string, string> = (parent?.scope ?? rootScope) as Record<string, string>;
-    let ownScope = false;
-    for (const name in attrs) {
+    if (declares) scope = Object.create(scope) as Record<string, string>;
+    for (const name in declares ? attrs : {}) {
       if (name !== 'xmlns' && !name.startsWith('xmlns:')) continue;
-      if (!ownScope) {
-        scope = Object.create(scope) as Record<string, string>;
-        ownScope = true;
-      }
       const uri = attrs[name]!;
       if (name === 'xmlns') scope[DEFAULT_NS_KEY] = uri;
-      else if (uri === '') fail(lt, `namespace prefix '${name.slice(6)}' undeclared with an empty URI`);
+      else if (uri === '')
+        fail(lt, `namespace prefix '${name.slice(6)}' undeclared with an empty URI`);
       else scope[name.slice(6)] = uri;
     }
     const colon = tag.indexOf(':');
     const prefix = colon === -1 ? undefined : tag.slice(0, colon);
     const ns = prefix === undefined ? (scope[DEFAULT_NS_KEY] ?? '') : scope[prefix];
     if (ns === undefined) fail(lt, `unknown prefix '${prefix}' in element name <${tag}>`);
-    for (const name in attrs) {
+    for (const name in prefixed ? attrs : {}) {
       const ac = name.indexOf(':');
       if (ac === -1 || name.startsWith('xmlns:')) continue;
-      if (scope[name.slice(0, ac)] === undefined) fail(lt, `unknown prefix '${name.slice(0, ac)}' in attribute '${name}'`);
+      if (scope[name.slice(0, ac)] === undefined)
+        fail(lt, `unknown prefix '${name.slice(0, ac)}' in attribute '${name}'`);
     }
-    const el: XmlElement = {
+    const el: MutableElement = {
       tag,
-      ns: ns!,
+      ns,
       local: colon === -1 ? tag : tag.slice(colon + 1),
       attrs,
-      children: [],
+      children: NO_CHILDREN,
       text: '',
       line: lineAt(lt),
       parent,
       scope,
     };
-    if (parent) parent.children.push(el);
-    else root = el;
+    if (!parent) root = el;
+    else if (parent.children === NO_CHILDREN) parent.children = [el];
+    else parent.children.push(el);
     if (!selfClosing) stack.push(el);
     return p;
   }
+}
+
+/**
+ * An XML name with at most one colon (namespaces): starts with a letter, '_' or a non-ASCII
+ * character; continues with those, digits, '-' and '.'. Checked by char codes because it
+ * runs for every tag and attribute.
+ */
+function isName(name: string): boolean {
+  const n = name.length;
+  if (n === 0 || !isNameStart(name.charCodeAt(0))) return false;
+  let colon = -1;
+  for (let i = 1; i < n; i++) {
+    const c = name.charCodeAt(i);
+    if (c === 58 /* : */) {
+      if (colon !== -1 || i === n - 1 || !isNameStart(name.charCodeAt(i + 1))) return false;
+      colon = i;
+    } else if (!isNameStart(c) && !(c >= 48 && c <= 57) && c !== 45 && c !== 46 && c !== 0xb7) {
+      return false;
+    }
+  }
+  return true;
+}
+
+function isNameStart(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c >= 0xc0;
 }
 
 function safeCodePoint(n: number): string | undefined {
