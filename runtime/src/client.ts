@@ -1,0 +1,306 @@
+import type { TokenProvider } from './auth/token-provider.js';
+import type { OperationDescriptor, ServiceDescriptor } from './descriptors.js';
+import { isEnvironment, serviceEndpoints, type Environment } from './environment.js';
+import { OperationUnavailableError, type Protocol } from './errors.js';
+import { buildHttpRequest, readHttpResponse, type ExchangeTarget } from './exchange.js';
+import { Redactor } from './redact.js';
+import { ATTEMPTS, resolveRetryPolicy, runWithRetry, type RetryPolicy } from './retry.js';
+import { Transport } from './transport.js';
+
+/**
+ * The base of every generated client: `class CustomerManagementClient extends ServiceClient
+ * { getUser(req, opts) { return this.call('GetUser', req, opts); } }`. One client = one
+ * service, one protocol, one environment, one connection pool. Each call: token → codec →
+ * HTTP → decoded value or typed error, with retries (retry.ts) and secret-free logging.
+ */
+
+export type LogFn = (message: string, fields?: Record<string, unknown>) => void;
+
+/** Any console-like logger. Lines never contain tokens, headers or bodies. */
+export interface Logger {
+  debug?: LogFn;
+  info?: LogFn;
+  warn?: LogFn;
+  error?: LogFn;
+}
+
+export interface ClientOptions {
+  /** Wire protocol. Default 'rest' (SOAP is switched off on 2027-01-31). */
+  protocol?: Protocol;
+  /** Default 'production'. Drives the service host (and, in `auth`, the OAuth endpoints). */
+  environment?: Environment;
+  developerToken: string;
+  /** Default CustomerId header; a call's `CallOptions.customerId` wins. */
+  customerId?: string;
+  /** Default CustomerAccountId header; a call's `CallOptions.accountId` wins. */
+  accountId?: string;
+  auth: TokenProvider;
+  /**
+   * Replaces the service origin (a mock server, a proxy): SOAP goes to endpoint + the
+   * service's SOAP path, REST to endpoint + the operation's path. A path prefix is kept.
+   */
+  endpoint?: string;
+  /** Overrides of the retry policy, or `false` for no backoff retries. */
+  retry?: Partial<RetryPolicy> | false;
+  /** Connect, headers and body timeouts, each. Default 100 s. */
+  timeoutMs?: number;
+  /** Largest response read into memory. Default 64 MB. */
+  maxResponseBytes?: number;
+  logger?: Logger;
+}
+
+export interface CallOptions {
+  customerId?: string;
+  accountId?: string;
+  signal?: AbortSignal;
+}
+
+/**
+ * Attached to every resolved value as the non-enumerable property `$metadata` (so it does
+ * not show in JSON or spreads): `(await client.getUser(req)).$metadata` via
+ * `getResponseMetadata(result)`.
+ */
+export interface ResponseMetadata {
+  /** Microsoft's TrackingId: quote it to support. */
+  trackingId: string | undefined;
+  /** HTTP attempts made, the successful one included. */
+  attempts: number;
+  protocol: Protocol;
+  httpStatus: number;
+}
+
+export function getResponseMetadata(value: unknown): ResponseMetadata | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  return (value as { $metadata?: ResponseMetadata }).$metadata;
+}
+
+export class ServiceClient {
+  readonly protocol: Protocol;
+  readonly environment: Environment;
+  readonly #descriptor: ServiceDescriptor;
+  readonly #auth: TokenProvider;
+  readonly #developerToken: string;
+  readonly #customerId: string | undefined;
+  readonly #accountId: string | undefined;
+  readonly #soapUrl: string;
+  readonly #restOrigin: string;
+  readonly #retry: RetryPolicy;
+  readonly #transport: Transport;
+  readonly #redactor = new Redactor();
+  readonly #logger: Logger | undefined;
+
+  constructor(descriptor: ServiceDescriptor, options: ClientOptions) {
+    if (!options || typeof options !== 'object')
+      throw new TypeError('ServiceClient: options are required');
+    const protocol = options.protocol ?? 'rest';
+    if (protocol !== 'rest' && protocol !== 'soap') {
+      throw new TypeError(
+        `ServiceClient: protocol must be 'rest' or 'soap', not '${String(protocol)}'`,
+      );
+    }
+    if (typeof options.developerToken !== 'string' || options.developerToken.trim() === '') {
+      throw new TypeError('ServiceClient: developerToken is required');
+    }
+    if (!options.auth || typeof options.auth.getAccessToken !== 'function') {
+      throw new TypeError(
+        'ServiceClient: auth must be a TokenProvider (an object with getAccessToken())',
+      );
+    }
+    this.protocol = protocol;
+    const environment = options.environment ?? 'production';
+    if (!isEnvironment(environment)) {
+      throw new TypeError(
+        `ServiceClient: environment must be 'production' or 'sandbox', not '${String(environment)}'`,
+      );
+    }
+    this.environment = environment;
+    this.#descriptor = descriptor;
+    this.#auth = options.auth;
+    this.#developerToken = options.developerToken;
+    this.#redactor.add(options.developerToken);
+    this.#customerId = options.customerId;
+    this.#accountId = options.accountId;
+    this.#logger = options.logger;
+    this.#retry = resolveRetryPolicy(options.retry);
+    if (options.endpoint) {
+      const base = options.endpoint.replace(/\/+$/, '');
+      new URL(base); // fail early on a malformed endpoint
+      this.#soapUrl = base + descriptor.soap.path;
+      this.#restOrigin = base;
+    } else {
+      const urls = serviceEndpoints(descriptor.id, this.environment);
+      this.#soapUrl = urls.soapUrl;
+      this.#restOrigin = new URL(urls.restBaseUrl).origin;
+    }
+    // Last: nothing above may fail after the connection pool exists.
+    this.#transport = new Transport({
+      ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+      ...(options.maxResponseBytes !== undefined
+        ? { maxResponseBytes: options.maxResponseBytes }
+        : {}),
+    });
+  }
+
+  /** Calls `operation` and resolves to its decoded response, with `$metadata` attached. */
+  protected async call<Req, Res>(
+    operation: string,
+    request: Req,
+    options: CallOptions = {},
+  ): Promise<Res> {
+    const op = this.#operation(operation);
+    const target: ExchangeTarget = {
+      service: this.#descriptor,
+      op,
+      protocol: this.protocol,
+      url: this.protocol === 'soap' ? this.#soapUrl : this.#restOrigin + op.rest!.path,
+    };
+    const customerId = options.customerId ?? this.#customerId;
+    const accountId = options.accountId ?? this.#accountId;
+    const redact = this.#redactor.fn;
+    try {
+      const { value: outcome, attempts } = await runWithRetry(
+        async (attempt) => {
+          const accessToken = await this.#auth.getAccessToken();
+          this.#redactor.add(accessToken);
+          const http = buildHttpRequest(target, request, {
+            accessToken,
+            developerToken: this.#developerToken,
+            customerId,
+            accountId,
+          });
+          const started = Date.now();
+          this.#log('debug', `${operation}: ${http.method} ${target.url} (attempt ${attempt})`, {
+            operation,
+            attempt,
+          });
+          const response = await this.#transport.send({
+            ...http,
+            url: target.url,
+            operation,
+            ...(options.signal ? { signal: options.signal } : {}),
+          });
+          const trackingHeader = response.headers['trackingid'];
+          this.#log(
+            'debug',
+            `${operation}: HTTP ${response.status} in ${Date.now() - started} ms`,
+            {
+              operation,
+              attempt,
+              httpStatus: response.status,
+              trackingId: Array.isArray(trackingHeader) ? trackingHeader[0] : trackingHeader,
+            },
+          );
+          return readHttpResponse(target, response, { redact, now: this.#retry.now });
+        },
+        {
+          policy: this.#retry,
+          ...(options.signal ? { signal: options.signal } : {}),
+          refreshAuth: () => {
+            this.#log(
+              'info',
+              `${operation}: access token rejected; refreshing it and retrying once`,
+              { operation },
+            );
+            this.#auth.invalidate?.();
+          },
+          onRetry: (e) => {
+            const why =
+              e.error instanceof Error ? `${e.error.name}: ${e.error.message}` : String(e.error);
+            this.#log(
+              'warn',
+              `${operation}: retrying in ${e.delayMs} ms after attempt ${e.attempt} (${e.why}): ${why}`,
+              {
+                operation,
+                attempt: e.attempt,
+                delayMs: e.delayMs,
+              },
+            );
+          },
+        },
+      );
+      const metadata: ResponseMetadata = {
+        trackingId: outcome.trackingId,
+        attempts,
+        protocol: this.protocol,
+        httpStatus: outcome.httpStatus,
+      };
+      return withMetadata(outcome.value, metadata) as Res;
+    } catch (error) {
+      scrubError(error, redact);
+      const attempts = (error as { [ATTEMPTS]?: number } | null)?.[ATTEMPTS];
+      this.#log(
+        'debug',
+        `${operation}: failed${attempts ? ` after ${attempts} attempt(s)` : ''}: ${describe(error)}`,
+        {
+          operation,
+        },
+      );
+      throw error;
+    }
+  }
+
+  /** Closes the connection pool. Pending calls finish first. */
+  async close(): Promise<void> {
+    await this.#transport.close();
+  }
+
+  #operation(name: string): OperationDescriptor {
+    const op = Object.hasOwn(this.#descriptor.operations, name)
+      ? this.#descriptor.operations[name]
+      : undefined;
+    if (!op) throw new OperationUnavailableError(name, this.protocol, undefined);
+    const binding = this.protocol === 'soap' ? op.soap : op.rest;
+    if (!binding) {
+      throw new OperationUnavailableError(
+        name,
+        this.protocol,
+        this.protocol === 'soap' ? 'rest' : 'soap',
+      );
+    }
+    return op;
+  }
+
+  #log(level: keyof Logger, message: string, fields: Record<string, unknown>): void {
+    const fn = this.#logger?.[level];
+    if (!fn) return;
+    const safe: Record<string, unknown> = { ...fields, protocol: this.protocol };
+    for (const [k, v] of Object.entries(safe))
+      if (typeof v === 'string') safe[k] = this.#redactor.redact(v);
+    try {
+      fn.call(this.#logger, this.#redactor.redact(message), safe);
+    } catch {
+      // A failing logger must not fail the call.
+    }
+  }
+}
+
+function withMetadata(value: unknown, metadata: ResponseMetadata): object {
+  const target = typeof value === 'object' && value !== null ? value : {};
+  if (Object.isExtensible(target)) {
+    Object.defineProperty(target, '$metadata', {
+      value: Object.freeze(metadata),
+      enumerable: false,
+      configurable: true,
+    });
+  }
+  return target;
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}
+
+/**
+ * Last line of defence: whatever was thrown (ours, a codec's, the token provider's), its
+ * message and stack lose every secret this client knows, down the cause chain.
+ */
+function scrubError(error: unknown, redact: (text: string) => string, depth = 0): void {
+  if (!(error instanceof Error) || depth > 4) return;
+  try {
+    error.message = redact(error.message);
+    if (typeof error.stack === 'string') error.stack = redact(error.stack);
+  } catch {
+    // Frozen or exotic errors keep their text.
+  }
+  scrubError(error.cause, redact, depth + 1);
+}

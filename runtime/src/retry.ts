@@ -1,0 +1,226 @@
+import { setTimeout as delay } from 'node:timers/promises';
+import { KnownErrorCodes } from './error-codes.js';
+import { AdsApiError, AuthenticationError, ThrottledError, TransportError } from './errors.js';
+
+/**
+ * Bounded retries: exponential backoff with full jitter (delay = random() × min(maxDelay,
+ * base × 2^(n−1))), at most `maxAttempts` attempts and `maxElapsedMs` in total, and the
+ * service's `Retry-After` honoured (clamped to what is left of the budget).
+ *
+ * Retried: throttling (117 CallRateExceeded, 207 ConcurrentRequestOverLimit, HTTP 429),
+ * 0 InternalError and the AdCenter internal/system faults, HTTP 502/503/504, and connection
+ * failures (reset, refused, closed early). Never retried: validation and other faults,
+ * `invalid_grant`, aborts, too-large responses, malformed 2xx responses, and — unless
+ * `retryTimeouts` — timeouts, because a call that timed out may have been carried out and
+ * Add/Update operations are not idempotent.
+ *
+ * Separately from the budget, an expired or rejected access token (HTTP 401, 109, 3101) leads
+ * to exactly one `refreshAuth()` and one immediate retry per call; this also happens when
+ * retries are disabled, as the official SDKs do.
+ */
+export interface RetryPolicy {
+  /** Attempts in total, the first included (1 = no retries). */
+  maxAttempts: number;
+  baseDelayMs: number;
+  /** Upper bound of one computed backoff (not of a server's Retry-After). */
+  maxDelayMs: number;
+  /** Total budget from the first attempt; no wait goes past it. */
+  maxElapsedMs: number;
+  /** Also retry timeouts (off by default: the call may have been executed). */
+  retryTimeouts: boolean;
+  /** Waits `ms`; rejects when `signal` aborts. Injectable for tests. */
+  sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** Uniform in [0, 1). Injectable for tests. */
+  random: () => number;
+  /** Epoch milliseconds. Injectable for tests. */
+  now: () => number;
+}
+
+export const DEFAULT_RETRY_POLICY: Readonly<RetryPolicy> = Object.freeze({
+  maxAttempts: 4,
+  baseDelayMs: 500,
+  maxDelayMs: 30_000,
+  maxElapsedMs: 120_000,
+  retryTimeouts: false,
+  sleep: (ms: number, signal?: AbortSignal) => delay(ms, undefined, { signal }),
+  random: Math.random,
+  now: Date.now,
+});
+
+/** `false` disables backoff retries (the one token refresh stays). */
+export function resolveRetryPolicy(policy?: Partial<RetryPolicy> | false): RetryPolicy {
+  if (policy === false) return { ...DEFAULT_RETRY_POLICY, maxAttempts: 1 };
+  const merged = { ...DEFAULT_RETRY_POLICY, ...stripUndefined(policy ?? {}) };
+  merged.maxAttempts = Math.max(1, Math.floor(merged.maxAttempts));
+  return merged;
+}
+
+function stripUndefined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/** Full-jitter backoff before retry number `retry` (1 for the first retry). */
+export function backoffDelay(
+  retry: number,
+  policy: Pick<RetryPolicy, 'baseDelayMs' | 'maxDelayMs' | 'random'>,
+): number {
+  const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.max(0, retry - 1));
+  return Math.floor(policy.random() * ceiling);
+}
+
+/**
+ * `Retry-After` as milliseconds: delta-seconds (`120`) or an HTTP date. Undefined when
+ * absent or unreadable; never negative.
+ */
+export function parseRetryAfter(
+  value: string | string[] | undefined,
+  nowMs: number = Date.now(),
+): number | undefined {
+  const raw = Array.isArray(value) ? value[0] : value;
+  if (raw === undefined) return undefined;
+  const text = raw.trim();
+  if (/^\d+(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1000);
+  const date = Date.parse(text);
+  if (Number.isNaN(date)) return undefined;
+  return Math.max(0, date - nowMs);
+}
+
+export type RetryClass = 'throttled' | 'transient' | 'timeout' | 'refresh-auth' | 'fatal';
+
+const TRANSIENT_STATUS = new Set([502, 503, 504]);
+const INTERNAL_FAULTS = new Set(['AdCenterInternalErrorFault', 'AdCenterSystemFault']);
+
+/** How the retry loop treats an error. */
+export function classifyError(error: unknown): RetryClass {
+  if (error instanceof ThrottledError) return 'throttled';
+  if (error instanceof AuthenticationError) {
+    const tokenProblem =
+      error.httpStatus === 401 ||
+      error.hasCode(KnownErrorCodes.AuthenticationTokenExpired, KnownErrorCodes.OAuthTokenInvalid);
+    return tokenProblem ? 'refresh-auth' : 'fatal';
+  }
+  if (error instanceof AdsApiError) {
+    if (TRANSIENT_STATUS.has(error.httpStatus)) return 'transient';
+    if (error.hasCode(KnownErrorCodes.InternalError) && error.errors.every((e) => e.code === 0))
+      return 'transient';
+    if (error.errors.length === 0 && INTERNAL_FAULTS.has(error.faultType ?? '')) return 'transient';
+    return 'fatal';
+  }
+  if (error instanceof TransportError) {
+    if (error.reason === 'connection') return 'transient';
+    if (error.reason === 'timeout') return 'timeout';
+    if (error.reason === 'malformed-response' && TRANSIENT_STATUS.has(error.httpStatus ?? 0))
+      return 'transient';
+    return 'fatal';
+  }
+  return 'fatal';
+}
+
+export interface RetryEvent {
+  /** The attempt that failed (1-based). */
+  attempt: number;
+  error: unknown;
+  /** Wait before the next attempt. */
+  delayMs: number;
+  why: Exclude<RetryClass, 'fatal'>;
+}
+
+export interface RetryRunOptions {
+  policy: RetryPolicy;
+  signal?: AbortSignal;
+  /** Forget the access token; the next attempt fetches a fresh one. */
+  refreshAuth?: () => void | Promise<void>;
+  onRetry?: (event: RetryEvent) => void;
+}
+
+export interface RetryResult<T> {
+  value: T;
+  attempts: number;
+}
+
+/** Thrown errors carry how many attempts were made, for logs and `$metadata`. */
+export const ATTEMPTS = Symbol.for('adsgen.attempts');
+
+/** Runs `attempt(n)` until it succeeds, fails for good, or the policy's budget is spent. */
+export async function runWithRetry<T>(
+  attempt: (n: number) => Promise<T>,
+  options: RetryRunOptions,
+): Promise<RetryResult<T>> {
+  const { policy, signal } = options;
+  const started = policy.now();
+  let refreshed = false;
+  let backoffRetries = 0;
+  for (let n = 1; ; n++) {
+    try {
+      return { value: await attempt(n), attempts: n };
+    } catch (error) {
+      const why = classifyError(error);
+      let wait: number | undefined;
+      if (why === 'refresh-auth' && !refreshed && options.refreshAuth) {
+        refreshed = true;
+        await options.refreshAuth();
+        wait = 0;
+      } else if (
+        why === 'throttled' ||
+        why === 'transient' ||
+        (why === 'timeout' && policy.retryTimeouts)
+      ) {
+        if (backoffRetries + 1 < policy.maxAttempts) {
+          wait = nextWait(
+            error,
+            backoffRetries + 1,
+            policy,
+            policy.maxElapsedMs - (policy.now() - started),
+          );
+        }
+      }
+      if (wait === undefined) throw withAttempts(error, n);
+      if (signal?.aborted) throw withAttempts(abortedWhileWaiting(error), n);
+      if (why !== 'refresh-auth') backoffRetries++;
+      options.onRetry?.({ attempt: n, error, delayMs: wait, why: why as RetryEvent['why'] });
+      if (wait > 0) {
+        try {
+          await policy.sleep(wait, signal);
+        } catch {
+          throw withAttempts(abortedWhileWaiting(error), n);
+        }
+      }
+    }
+  }
+}
+
+/** Wait before retry `retry`, or undefined when the elapsed budget does not allow one. */
+function nextWait(
+  error: unknown,
+  retry: number,
+  policy: RetryPolicy,
+  remainingMs: number,
+): number | undefined {
+  if (remainingMs <= 0) return undefined;
+  if (error instanceof ThrottledError && error.retryAfterMs !== undefined) {
+    return Math.min(error.retryAfterMs, remainingMs);
+  }
+  const wait = backoffDelay(retry, policy);
+  return wait <= remainingMs ? wait : undefined;
+}
+
+function withAttempts(error: unknown, attempts: number): unknown {
+  if (typeof error === 'object' && error !== null && Object.isExtensible(error)) {
+    Object.defineProperty(error, ATTEMPTS, {
+      value: attempts,
+      enumerable: false,
+      configurable: true,
+    });
+  }
+  return error;
+}
+
+/** The caller aborted between attempts: say so, keeping the failure that caused the wait. */
+function abortedWhileWaiting(last: unknown): TransportError {
+  const what = last instanceof Error ? `${last.name}: ${last.message}` : 'an error';
+  return new TransportError('aborted', `aborted while waiting to retry after ${what}`, {
+    ...(last instanceof AdsApiError
+      ? { operation: last.operation, httpStatus: last.httpStatus }
+      : {}),
+  });
+}

@@ -1,0 +1,268 @@
+import { describe, expect, it, vi } from 'vitest';
+import {
+  AdsApiError,
+  AuthenticationError,
+  ReauthorizationRequiredError,
+  ThrottledError,
+  TransportError,
+  type AdsApiErrorInit,
+} from '../../../runtime/src/errors.ts';
+import {
+  ATTEMPTS,
+  backoffDelay,
+  classifyError,
+  DEFAULT_RETRY_POLICY,
+  parseRetryAfter,
+  resolveRetryPolicy,
+  runWithRetry,
+  type RetryPolicy,
+} from '../../../runtime/src/retry.ts';
+
+const init = (code: number | undefined, httpStatus = 500, faultType?: string): AdsApiErrorInit => ({
+  protocol: 'rest',
+  operation: 'GetUser',
+  httpStatus,
+  errors: code === undefined ? [] : [{ code, errorCode: '', message: 'm' }],
+  ...(faultType ? { faultType } : {}),
+});
+
+/** A policy on a fake clock: sleeping advances it, nothing waits for real. */
+function fakePolicy(overrides: Partial<RetryPolicy> = {}) {
+  let clock = 1_000_000;
+  const sleep = vi.fn(async (ms: number, signal?: AbortSignal) => {
+    if (signal?.aborted) throw new Error('aborted');
+    clock += ms;
+  });
+  const policy = resolveRetryPolicy({ sleep, random: () => 0.5, now: () => clock, ...overrides });
+  return { policy, sleep, advance: (ms: number) => (clock += ms) };
+}
+
+/** An attempt function failing with the given errors in turn, then returning 'ok'. */
+function failing(...errors: unknown[]) {
+  return vi.fn(async () => {
+    const next = errors.shift();
+    if (next !== undefined) throw next;
+    return 'ok';
+  });
+}
+
+describe('backoffDelay (full jitter)', () => {
+  it('draws from [0, min(maxDelay, base·2^(n−1)))', () => {
+    const p = { baseDelayMs: 500, maxDelayMs: 30_000 };
+    expect([1, 2, 3, 4].map((n) => backoffDelay(n, { ...p, random: () => 0.5 }))).toEqual([
+      250, 500, 1000, 2000,
+    ]);
+    expect(backoffDelay(10, { ...p, random: () => 0.999 })).toBe(29_970);
+    expect(backoffDelay(3, { ...p, random: () => 0 })).toBe(0);
+  });
+});
+
+describe('parseRetryAfter', () => {
+  const now = Date.parse('2026-01-01T00:00:00Z');
+  it.each([
+    ['1', 1000],
+    ['120', 120_000],
+    ['0.5', 500],
+    [' 7 ', 7000],
+    ['Thu, 01 Jan 2026 00:00:30 GMT', 30_000],
+    ['Wed, 31 Dec 2025 23:59:00 GMT', 0],
+  ])('%s → %d ms', (value, ms) => expect(parseRetryAfter(value, now)).toBe(ms));
+  it('undefined for absent or unreadable values; first of several', () => {
+    expect(parseRetryAfter(undefined, now)).toBeUndefined();
+    expect(parseRetryAfter('soon', now)).toBeUndefined();
+    expect(parseRetryAfter(['2', '9'], now)).toBe(2000);
+  });
+});
+
+describe('resolveRetryPolicy', () => {
+  it('defaults, partial overrides (undefined ignored) and false', () => {
+    expect(resolveRetryPolicy()).toMatchObject({
+      maxAttempts: 4,
+      baseDelayMs: 500,
+      maxDelayMs: 30_000,
+      maxElapsedMs: 120_000,
+      retryTimeouts: false,
+    });
+    expect(resolveRetryPolicy({ maxAttempts: 2, baseDelayMs: undefined })).toMatchObject({
+      maxAttempts: 2,
+      baseDelayMs: 500,
+    });
+    expect(resolveRetryPolicy(false).maxAttempts).toBe(1);
+    expect(resolveRetryPolicy({ maxAttempts: 0 }).maxAttempts).toBe(1);
+    expect(Object.isFrozen(DEFAULT_RETRY_POLICY)).toBe(true);
+  });
+});
+
+describe('classifyError', () => {
+  it.each<[string, unknown, string]>([
+    ['117', new ThrottledError(init(117), undefined), 'throttled'],
+    ['429', new ThrottledError(init(undefined, 429), 1000), 'throttled'],
+    [
+      'HTTP 401',
+      new AuthenticationError(init(105, 401), 'access-token-invalid-or-expired'),
+      'refresh-auth',
+    ],
+    [
+      '109 over SOAP 500',
+      new AuthenticationError(init(109), 'access-token-invalid-or-expired'),
+      'refresh-auth',
+    ],
+    [
+      '3101',
+      new AuthenticationError(init(3101, 400), 'access-token-invalid-or-expired'),
+      'refresh-auth',
+    ],
+    [
+      '105 over SOAP 500',
+      new AuthenticationError(init(105), 'access-token-invalid-or-expired'),
+      'fatal',
+    ],
+    [
+      '106 on 403',
+      new AuthenticationError(init(106, 403), 'no-access-to-customer-or-account'),
+      'fatal',
+    ],
+    ['0 InternalError', new AdsApiError(init(0)), 'transient'],
+    [
+      'AdCenterSystemFault',
+      new AdsApiError(init(undefined, 500, 'AdCenterSystemFault')),
+      'transient',
+    ],
+    ['fault on HTTP 503', new AdsApiError(init(1234, 503)), 'transient'],
+    ['validation 201', new AdsApiError(init(201, 400)), 'fatal'],
+    ['connection', new TransportError('connection', 'x'), 'transient'],
+    ['timeout', new TransportError('timeout', 'x'), 'timeout'],
+    ['HTML 502', new TransportError('malformed-response', 'x', { httpStatus: 502 }), 'transient'],
+    ['malformed 200', new TransportError('malformed-response', 'x', { httpStatus: 200 }), 'fatal'],
+    ['too-large', new TransportError('too-large', 'x'), 'fatal'],
+    ['aborted', new TransportError('aborted', 'x'), 'fatal'],
+    ['invalid_grant', new ReauthorizationRequiredError(), 'fatal'],
+    ['a TypeError', new TypeError('bug'), 'fatal'],
+  ])('%s → %s', (_name, error, expected) => expect(classifyError(error)).toBe(expected));
+});
+
+describe('runWithRetry', () => {
+  it('returns the value and the attempt count', async () => {
+    const { policy, sleep } = fakePolicy();
+    await expect(runWithRetry(failing(), { policy })).resolves.toEqual({
+      value: 'ok',
+      attempts: 1,
+    });
+    expect(sleep).not.toHaveBeenCalled();
+  });
+
+  it('stops after maxAttempts with jittered exponential waits, and tags the error with the attempts', async () => {
+    const { policy, sleep } = fakePolicy();
+    const errors = [1, 2, 3, 4].map(() => new TransportError('connection', 'reset'));
+    const attempt = failing(...errors);
+    const error = await runWithRetry(attempt, { policy }).catch((e: unknown) => e);
+    expect(error).toBe(errors[3]);
+    expect(attempt).toHaveBeenCalledTimes(4);
+    expect(sleep.mock.calls.map((c) => c[0])).toEqual([250, 500, 1000]);
+    expect((error as { [ATTEMPTS]?: number })[ATTEMPTS]).toBe(4);
+  });
+
+  it('honours Retry-After over the computed backoff, clamped to the remaining budget', async () => {
+    const { policy, sleep } = fakePolicy({ maxElapsedMs: 5000 });
+    const throttled = () => new ThrottledError(init(undefined, 429), 60_000);
+    const error = await runWithRetry(failing(throttled(), throttled(), throttled()), {
+      policy,
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ThrottledError);
+    // 5 s left → wait 5 s; then the budget is spent: no further wait.
+    expect(sleep.mock.calls.map((c) => c[0])).toEqual([5000]);
+  });
+
+  it('gives up rather than start a backoff that would overrun the budget', async () => {
+    const { policy, sleep, advance } = fakePolicy({ maxElapsedMs: 1000, random: () => 0.99 });
+    const attempt = vi.fn(async () => {
+      advance(900);
+      throw new AdsApiError(init(0));
+    });
+    await expect(runWithRetry(attempt, { policy })).rejects.toBeInstanceOf(AdsApiError);
+    expect(attempt).toHaveBeenCalledTimes(1);
+    expect(sleep).not.toHaveBeenCalled();
+  });
+
+  it('refreshes the token once and retries at once, outside the backoff budget', async () => {
+    const { policy, sleep } = fakePolicy({ maxAttempts: 1 });
+    const refreshAuth = vi.fn();
+    const expired = new AuthenticationError(init(109, 401), 'access-token-invalid-or-expired');
+    await expect(runWithRetry(failing(expired), { policy, refreshAuth })).resolves.toEqual({
+      value: 'ok',
+      attempts: 2,
+    });
+    expect(refreshAuth).toHaveBeenCalledTimes(1);
+    expect(sleep).not.toHaveBeenCalled();
+  });
+
+  it('a second token rejection is thrown; no refresher means no retry', async () => {
+    const { policy } = fakePolicy();
+    const refreshAuth = vi.fn();
+    const mk = () => new AuthenticationError(init(3101, 401), 'access-token-invalid-or-expired');
+    const attempt = failing(mk(), mk(), mk());
+    await expect(runWithRetry(attempt, { policy, refreshAuth })).rejects.toBeInstanceOf(
+      AuthenticationError,
+    );
+    expect(attempt).toHaveBeenCalledTimes(2);
+    expect(refreshAuth).toHaveBeenCalledTimes(1);
+    const alone = failing(mk());
+    await expect(runWithRetry(alone, { policy })).rejects.toBeInstanceOf(AuthenticationError);
+    expect(alone).toHaveBeenCalledTimes(1);
+  });
+
+  it('never retries invalid_grant or validation errors', async () => {
+    const { policy, sleep } = fakePolicy();
+    for (const error of [new ReauthorizationRequiredError(), new AdsApiError(init(201, 400))]) {
+      const attempt = failing(error);
+      await expect(runWithRetry(attempt, { policy, refreshAuth: vi.fn() })).rejects.toBe(error);
+      expect(attempt).toHaveBeenCalledTimes(1);
+    }
+    expect(sleep).not.toHaveBeenCalled();
+  });
+
+  it('retries timeouts only when retryTimeouts is set', async () => {
+    const timeout = () => new TransportError('timeout', 't');
+    const off = failing(timeout());
+    await expect(runWithRetry(off, { policy: fakePolicy().policy })).rejects.toBeInstanceOf(
+      TransportError,
+    );
+    expect(off).toHaveBeenCalledTimes(1);
+    const on = failing(timeout());
+    await expect(
+      runWithRetry(on, { policy: fakePolicy({ retryTimeouts: true }).policy }),
+    ).resolves.toMatchObject({ attempts: 2 });
+  });
+
+  it('an abort while waiting ends with TransportError aborted', async () => {
+    const controller = new AbortController();
+    const { policy } = fakePolicy({
+      sleep: async () => {
+        controller.abort();
+        throw new Error('aborted');
+      },
+    });
+    const error = await runWithRetry(failing(new AdsApiError(init(0))), {
+      policy,
+      signal: controller.signal,
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TransportError);
+    expect((error as TransportError).reason).toBe('aborted');
+    expect((error as TransportError).message).toMatch(
+      /^aborted while waiting to retry after AdsApiError: GetUser failed/,
+    );
+  });
+
+  it('reports each retry with its reason and wait', async () => {
+    const { policy } = fakePolicy();
+    const onRetry = vi.fn();
+    await runWithRetry(
+      failing(new ThrottledError(init(117), 2000), new TransportError('connection', 'x')),
+      { policy, onRetry },
+    );
+    expect(onRetry.mock.calls.map(([e]) => [e.attempt, e.why, e.delayMs])).toEqual([
+      [1, 'throttled', 2000],
+      [2, 'transient', 500],
+    ]);
+  });
+});
