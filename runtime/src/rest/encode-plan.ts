@@ -1,0 +1,305 @@
+/**
+ * REST encoding plans: per object type, the fields REST carries with one converter each,
+ * chosen once. Converting a request validates every field and makes the JSON-ready value
+ * (64-bit integers as strings, `Type` discriminators filled in, SOAP-only fields dropped,
+ * flags joined with ', ', decimals as numbers) copy-on-write: objects and arrays already in
+ * their JSON form are returned as they are, and JSON.stringify then writes the result
+ * natively, which no JS-side JSON writer matches. Properties the descriptor does not know
+ * are therefore passed through, as JSON.stringify would.
+ *
+ * The one thing JSON.stringify cannot write is a decimal whose digits a double cannot hold
+ * (`79228162514264337593543950335`); those become RawNumber leaves and the caller switches
+ * to its raw-aware serializer for that request.
+ */
+import type {
+  ObjectTypeDescriptor,
+  PrimitiveKind,
+  ServiceDescriptor,
+  ValueDescriptor,
+} from '../descriptors.js';
+import {
+  CodecValueError,
+  base64Text,
+  dateText,
+  decimalText,
+  describe,
+  discriminatorValue,
+  familyMember,
+  flagList,
+  int64Text,
+  isPlainRecord,
+  lookupObjectType,
+  perService,
+  resolveValue,
+  smallInt,
+} from '../codec-plan.js';
+
+/** A JSON number literal to be written verbatim. */
+export class RawNumber {
+  constructor(readonly text: string) {}
+}
+
+type Convert = (value: unknown, state: ConvertState) => unknown;
+
+/** Per call: whether a RawNumber was produced. */
+export interface ConvertState {
+  raw: boolean;
+}
+
+interface FieldPlan {
+  name: string;
+  nullable: boolean;
+  convert: Convert;
+}
+
+export interface RestObjectPlan {
+  type: ObjectTypeDescriptor;
+  fields: FieldPlan[] | undefined;
+  members: Map<string, RestObjectPlan | null>;
+  /** Names of SOAP-only fields, removed from values that set them. */
+  soapOnly: string[] | undefined;
+}
+
+interface Context {
+  service: ServiceDescriptor;
+  objects: Map<string, RestObjectPlan>;
+}
+
+const contexts = new WeakMap<ServiceDescriptor, Context>();
+
+export function restEncodePlan(service: ServiceDescriptor, name: string): RestObjectPlan {
+  const ctx = perService(contexts, service, () => ({ service, objects: new Map() }));
+  return objectPlan(ctx, name);
+}
+
+function objectPlan(ctx: Context, name: string): RestObjectPlan {
+  let plan = ctx.objects.get(name);
+  if (!plan) {
+    const type = lookupObjectType(ctx.service, name);
+    plan = { type, fields: undefined, members: new Map(), soapOnly: undefined };
+    ctx.objects.set(name, plan);
+  }
+  return plan;
+}
+
+function buildFields(ctx: Context, plan: RestObjectPlan): FieldPlan[] {
+  const fields: FieldPlan[] = [];
+  const soapOnly: string[] = [];
+  for (const field of plan.type.fields) {
+    if (field.protocols === 'soap') {
+      soapOnly.push(field.name);
+      continue;
+    }
+    fields.push({
+      name: field.name,
+      nullable: field.nullable,
+      convert: converter(ctx, discriminatorValue(plan.type, field)),
+    });
+  }
+  plan.soapOnly = soapOnly;
+  plan.fields = fields;
+  return fields;
+}
+
+function concretePlan(
+  ctx: Context,
+  declared: RestObjectPlan,
+  value: Record<string, unknown>,
+): RestObjectPlan {
+  const typeValue = value.Type;
+  const type = declared.type;
+  if (typeof typeValue === 'string' && type.family) {
+    let member = declared.members.get(typeValue);
+    if (member === undefined) {
+      const found = familyMember(ctx.service, type, typeValue);
+      member = found ? objectPlan(ctx, found.name) : null;
+      declared.members.set(typeValue, member);
+    }
+    if (member === null) {
+      throw new CodecValueError(
+        `Type ${JSON.stringify(typeValue)} is not ${type.name} or one of its subtypes (${Object.keys(type.family).join(', ')})`,
+      );
+    }
+    if (member.type.abstract)
+      throw new CodecValueError(`${member.type.name} is abstract: set Type to a concrete subtype`);
+    return member;
+  }
+  if (type.abstract) {
+    const choices = type.family ? `: one of ${Object.keys(type.family).join(', ')}` : '';
+    throw new CodecValueError(`${type.name} is abstract: the value must carry Type${choices}`);
+  }
+  return declared;
+}
+
+/** The JSON-ready form of an object value of declared type `declared` (the value itself when nothing changes). */
+export function convertObject(
+  service: ServiceDescriptor,
+  declared: RestObjectPlan,
+  value: Record<string, unknown>,
+  state: ConvertState,
+): Record<string, unknown> {
+  const ctx = perService(contexts, service, () => ({ service, objects: new Map() }));
+  return convertObjectIn(ctx, declared, value, state);
+}
+
+function convertObjectIn(
+  ctx: Context,
+  declared: RestObjectPlan,
+  value: Record<string, unknown>,
+  state: ConvertState,
+): Record<string, unknown> {
+  const plan = concretePlan(ctx, declared, value);
+  const fields = plan.fields ?? buildFields(ctx, plan);
+  // Copy on write: most values are already in their JSON form (strings for int64, Type set),
+  // so the value itself is returned unless a field had to change.
+  let changes: unknown[] | undefined;
+  const type = plan.type;
+  if (value.Type === undefined && type.typeValue !== undefined) changes = ['Type', type.typeValue];
+  let i = 0;
+  try {
+    for (; i < fields.length; i++) {
+      const field = fields[i]!;
+      const v = value[field.name];
+      if (v === undefined) continue;
+      if (v === null) {
+        if (!field.nullable)
+          throw new CodecValueError(
+            'null is not allowed here (the field is not nullable); omit it instead',
+          );
+        continue;
+      }
+      const converted = field.convert(v, state);
+      if (converted !== v) (changes ??= []).push(field.name, converted);
+    }
+  } catch (error) {
+    throw CodecValueError.at(error, `.${fields[i]!.name}`);
+  }
+  const soapOnly = plan.soapOnly!;
+  for (let k = 0; k < soapOnly.length; k++) {
+    // undefined, not delete: JSON.stringify skips it and the copy keeps its fast shape.
+    if (value[soapOnly[k]!] !== undefined) (changes ??= []).push(soapOnly[k], undefined);
+  }
+  if (changes === undefined) return value;
+  const copy: Record<string, unknown> = { ...value };
+  for (let k = 0; k < changes.length; k += 2) copy[changes[k] as string] = changes[k + 1];
+  return copy;
+}
+
+function converter(ctx: Context, value: ValueDescriptor): Convert {
+  const resolved = resolveValue(ctx.service, value);
+  switch (resolved.kind) {
+    case 'object': {
+      const plan = objectPlan(ctx, resolved.type.name);
+      return (v, state) => {
+        if (!isPlainRecord(v))
+          throw new CodecValueError(`expected an object (${plan.type.name}), got ${describe(v)}`);
+        return convertObjectIn(ctx, plan, v, state);
+      };
+    }
+    case 'array': {
+      const item = converter(ctx, resolved.array.array);
+      return (v, state) => {
+        if (!Array.isArray(v)) throw new CodecValueError(`expected an array, got ${describe(v)}`);
+        const n = v.length;
+        let out: unknown[] | undefined; // copy on write, as for objects
+        let j = 0;
+        try {
+          for (; j < n; j++) {
+            const x: unknown = v[j];
+            if (x === null || x === undefined) continue; // JSON.stringify writes null for both
+            const converted = item(x, state);
+            if (converted !== x) (out ??= v.slice())[j] = converted;
+          }
+        } catch (error) {
+          throw CodecValueError.at(error, `[${j}]`);
+        }
+        return out ?? v;
+      };
+    }
+    case 'enum':
+      return resolved.type.flags ? (v) => flagList(v).join(', ') : asString;
+    case 'primitive':
+      return primitiveConverter(resolved.primitive);
+  }
+}
+
+function asString(value: unknown): string {
+  if (typeof value !== 'string')
+    throw new CodecValueError(`expected a string, got ${describe(value)}`);
+  return value;
+}
+
+function asNumber(value: unknown): number {
+  if (typeof value === 'number' && Number.isFinite(value)) return value;
+  if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value)))
+    return Number(value);
+  throw new CodecValueError(`expected a finite number, got ${describe(value)}`);
+}
+
+/** `-0012.50` → `-12.5`: the form String(Number(x)) gives when x fits a double exactly. */
+function canonicalDecimal(text: string): string {
+  let sign = '';
+  let digits = text;
+  if (digits.startsWith('-') || digits.startsWith('+')) {
+    sign = digits[0] === '-' ? '-' : '';
+    digits = digits.slice(1);
+  }
+  const dot = digits.indexOf('.');
+  let whole = dot === -1 ? digits : digits.slice(0, dot);
+  let fraction = dot === -1 ? '' : digits.slice(dot + 1);
+  whole = whole.replace(/^0+(?=\d)/, '') || '0';
+  fraction = fraction.replace(/0+$/, '');
+  const body = fraction ? `${whole}.${fraction}` : whole;
+  return body === '0' ? '0' : sign + body;
+}
+
+/**
+ * A decimal as a JSON number: a JS number when the double holds exactly the given digits
+ * (bids, budgets: nearly always), else a RawNumber with the digits in JSON number syntax.
+ */
+function asDecimal(value: unknown, state: ConvertState): number | RawNumber {
+  const text = decimalText(value);
+  const n = Number(text);
+  const printed = String(n);
+  if (printed === text || printed === canonicalDecimal(text)) return n;
+  state.raw = true;
+  return new RawNumber(canonicalDecimal(text));
+}
+
+function primitiveConverter(kind: PrimitiveKind): Convert {
+  switch (kind) {
+    case 'boolean':
+      return (v) => {
+        if (typeof v !== 'boolean')
+          throw new CodecValueError(`expected a boolean, got ${describe(v)}`);
+        return v;
+      };
+    case 'int64':
+    case 'uint64': {
+      const unsigned = kind === 'uint64';
+      return (v) => int64Text(v, unsigned);
+    }
+    case 'decimal':
+      return asDecimal;
+    case 'float':
+    case 'double':
+      return asNumber;
+    case 'int8':
+    case 'int16':
+    case 'int32':
+    case 'uint8':
+    case 'uint16':
+    case 'uint32':
+    case 'char':
+      return (v) => smallInt(v, kind);
+    case 'dateTime':
+    case 'date':
+      return (v) => dateText(v, kind);
+    case 'base64':
+      return base64Text;
+    case 'any':
+      return (v) => v;
+    default:
+      return asString;
+  }
+}
