@@ -3,3 +3,4 @@ export { NS } from './types.ts';
 export * from './helpers.ts';
 export * from './primitives.ts';
 export { SpecError } from './errors.ts';
+export * from './merge.ts';

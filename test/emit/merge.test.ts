@@ -1,0 +1,234 @@
+import { describe, expect, it } from 'vitest';
+import type { ServiceModel } from '../../generator/model/index.ts';
+import {
+  mergeModels,
+  type MergedObjectType,
+  type MergedModel,
+  type MergedType,
+} from '../../generator/model/merge.ts';
+import { f, n, obj, p, tinyRest, tinySoap } from './tiny-models.ts';
+
+function type(model: MergedModel, name: string): MergedType {
+  const t = model.types.find((x) => x.name === name);
+  if (!t) throw new Error(`no type ${name}`);
+  return t;
+}
+
+function object(model: MergedModel, name: string): MergedObjectType {
+  const t = type(model, name);
+  if (t.kind !== 'object') throw new Error(`${name} is a ${t.kind}`);
+  return t;
+}
+
+function fieldSummary(model: MergedModel, name: string): string[] {
+  return object(model, name).fields.map(
+    (x) => `${x.name}:${x.protocols}${x.optional ? '?' : ''}${x.nullable ? '|null' : ''}`,
+  );
+}
+
+describe('mergeModels', () => {
+  const merged = mergeModels(tinySoap(), tinyRest());
+
+  it('keeps SOAP type order and appends the REST-only types, labelled by protocol', () => {
+    expect(merged.types.map((t) => `${t.name}:${t.protocols}`)).toEqual([
+      'GetAdsRequest:both',
+      'GetAdsResponse:both',
+      'PingRequest:soap',
+      'PingResponse:soap',
+      'Ad:both',
+      'TextAd:both',
+      'ResponsiveSearchAd:both',
+      'AdType:both',
+      'AdStatus:both',
+      'DeviceFlags:both',
+      'KeyValuePairOfstringstring:both',
+      'BatchError:both',
+      'EditorialError:both',
+      'Date:both',
+      'Record:both',
+      'ApplicationFault:both',
+      'AdApiFaultDetail:both',
+      'ListThingsResponse:rest',
+    ]);
+    expect(merged.sources).toEqual({
+      soap: { file: 'tiny.wsdl', sha256: 'a'.repeat(64) },
+      rest: { file: 'tiny.openapi.json', sha256: 'b'.repeat(64) },
+    });
+    expect(merged.name).toBe('TinyService');
+    expect(merged.namespace).toBe('urn:tiny:svc');
+  });
+
+  it('merges fields by name in SOAP order, appends REST-only fields, unions nullability', () => {
+    // Status: nillable in SOAP, not nullable in REST → nullable. TrackingTemplate: REST only.
+    expect(fieldSummary(merged, 'Ad')).toEqual([
+      'FinalUrls:both?|null',
+      'ForwardCompatibilityMap:both?|null',
+      'Id:both?|null',
+      'Status:both?|null',
+      'Type:both?|null',
+      'Devices:both?|null',
+      'TrackingTemplate:rest?|null',
+    ]);
+    expect(fieldSummary(merged, 'ApplicationFault')).toEqual([
+      'TrackingId:both?|null',
+      'Type:rest?|null',
+    ]);
+  });
+
+  it('makes a shared field optional only when SOAP has minOccurs=0 and REST does not require it', () => {
+    // AdGroupId: minOccurs=0 in SOAP but required in REST → required.
+    expect(fieldSummary(merged, 'GetAdsRequest')).toEqual(['AdGroupId:both', 'Types:both?|null']);
+    expect(fieldSummary(merged, 'BatchError')).toEqual([
+      'Code:both?',
+      'Index:both',
+      'Message:both?|null',
+      'Type:rest?|null',
+    ]);
+    expect(fieldSummary(merged, 'Date')).toEqual(['Day:both', 'Month:both', 'Year:both']);
+  });
+
+  it('keeps the SOAP structure where the specs disagree on a field type', () => {
+    const budget = object(merged, 'ResponsiveSearchAd').fields.find((x) => x.name === 'Budget');
+    expect(budget?.type).toEqual(p('decimal')); // REST says double
+    const tags = object(merged, 'Record').fields.find((x) => x.name === 'Tags');
+    expect(tags).toMatchObject({ type: p('string'), maxOccurs: 'unbounded', protocols: 'both' });
+  });
+
+  it('merges enum values: SOAP order, then REST-only values, and records which spec lacks which', () => {
+    expect(type(merged, 'AdStatus')).toMatchObject({
+      values: ['Active', 'Paused', 'Legacy', 'Deleted'],
+      soapOnlyValues: ['Legacy'],
+      restOnlyValues: ['Deleted'],
+      flags: false,
+      namespace: 'urn:tiny:entities',
+    });
+    expect(type(merged, 'DeviceFlags')).toMatchObject({
+      flags: true,
+      soapOnlyValues: [],
+      restOnlyValues: [],
+    });
+  });
+
+  it('takes abstract flags and Type values from REST, and gives family members their Type literal', () => {
+    const values = Object.fromEntries(
+      merged.types
+        .filter((t) => t.kind === 'object')
+        .map((t) => [
+          t.name,
+          [(t as MergedObjectType).abstract, (t as MergedObjectType).typeValue],
+        ]),
+    );
+    expect(values).toMatchObject({
+      Ad: [true, undefined],
+      TextAd: [false, 'Text'],
+      ResponsiveSearchAd: [false, 'ResponsiveSearch'],
+      BatchError: [false, 'BatchError'],
+      EditorialError: [false, 'EditorialError'],
+      ApplicationFault: [true, undefined],
+      AdApiFaultDetail: [false, 'AdApiFaultDetail'],
+      GetAdsRequest: [false, undefined],
+      Date: [false, undefined],
+    });
+    expect(object(merged, 'Ad').discriminator).toEqual({
+      property: 'Type',
+      mapping: { Text: 'TextAd', ResponsiveSearch: 'ResponsiveSearchAd' },
+    });
+  });
+
+  it('gives members of a family REST does not know their own name as Type value, and none is abstract', () => {
+    const soap = tinySoap();
+    soap.types.push(
+      obj('ImageAd', [f('Url', p('string'))], { base: 'Ad' }),
+      obj('Opportunity', []),
+      obj('KeywordOpportunity', [], { base: 'Opportunity' }),
+    );
+    const m = mergeModels(soap, tinyRest());
+    expect(object(m, 'ImageAd')).toMatchObject({
+      protocols: 'soap',
+      typeValue: 'ImageAd',
+      abstract: false,
+    });
+    expect(object(m, 'Opportunity')).toMatchObject({ typeValue: 'Opportunity', abstract: false });
+    expect(object(m, 'KeywordOpportunity').typeValue).toBe('KeywordOpportunity');
+  });
+
+  it('unifies a type the two specs name differently and records the REST names', () => {
+    const kv = object(merged, 'KeyValuePairOfstringstring');
+    expect(kv.restName).toBe('KeyValuePairOfstringAndstring');
+    expect(kv.fields.map((x) => [x.name, x.restName, x.protocols, x.optional])).toEqual([
+      ['key', 'Key', 'both', false],
+      ['value', 'Value', 'both', false],
+    ]);
+    expect(merged.types.some((t) => t.name === 'KeyValuePairOfstringAndstring')).toBe(false);
+    const map = object(merged, 'Ad').fields.find((x) => x.name === 'ForwardCompatibilityMap');
+    expect(map?.protocols).toBe('both');
+  });
+
+  it('does not unify differently named types whose fields differ', () => {
+    const rest = tinyRest();
+    const kv = rest.types.find((t) => t.name === 'KeyValuePairOfstringAndstring');
+    if (kv?.kind === 'object') kv.fields[1] = f('Val', p('string'));
+    const m = mergeModels(tinySoap(), rest);
+    expect(object(m, 'KeyValuePairOfstringstring').restName).toBeUndefined();
+    expect(object(m, 'KeyValuePairOfstringAndstring').protocols).toBe('rest');
+  });
+
+  it('does not repeat on a subtype a REST field that a merged ancestor declares', () => {
+    const rest = tinyRest();
+    const text = rest.types.find((t) => t.name === 'TextAd');
+    if (text?.kind === 'object')
+      text.fields.push(f('Id', p('int64'), { nullable: true }), f('Extra', p('string')));
+    const soap = tinySoap();
+    const ad = soap.types.find((t) => t.name === 'Ad');
+    if (ad?.kind === 'object')
+      ad.fields.push(f('Extra', p('string'), { namespace: 'urn:tiny:entities' }));
+    const rest2 = rest.types.find((t) => t.name === 'Ad');
+    if (rest2?.kind === 'object') rest2.fields = rest2.fields.filter((x) => x.name !== 'Extra');
+    const m = mergeModels(soap, rest);
+    expect(fieldSummary(m, 'TextAd')).toEqual(['Text:both?|null']);
+    expect(object(m, 'Ad').fields.find((x) => x.name === 'Extra')?.protocols).toBe('both');
+  });
+
+  it('lets a one-protocol type keep its own occurrence rules', () => {
+    const soap = tinySoap();
+    soap.types.push(
+      obj('SoapOnly', [f('Must', p('string'), { minOccurs: 1 }), f('May', p('string'))]),
+    );
+    const m = mergeModels(soap, tinyRest());
+    expect(fieldSummary(m, 'SoapOnly')).toEqual(['Must:soap', 'May:soap?']);
+    expect(fieldSummary(m, 'ListThingsResponse')).toEqual(['Things:rest?|null']);
+  });
+
+  it('merges operations by name: bindings of both, union of faults, one-protocol operations labelled', () => {
+    expect(merged.operations.map((o) => `${o.name}:${o.protocols}`)).toEqual([
+      'GetAds:both',
+      'Ping:soap',
+      'ListThings:rest',
+    ]);
+    const getAds = merged.operations[0];
+    expect(getAds?.faults).toEqual(['AdApiFaultDetail', 'ApplicationFault']);
+    expect(getAds?.soap?.action).toBe('GetAds');
+    expect(getAds?.rest).toMatchObject({ method: 'POST', path: '/Tiny/v13/Ads/Query' });
+    expect(merged.operations[2]?.request).toBeUndefined();
+    expect(merged.operations[2]?.response).toBe('ListThingsResponse');
+  });
+
+  it('prefers the SOAP request and response names, filling in what REST lacks', () => {
+    const rest = tinyRest();
+    const op = rest.operations[0];
+    if (op) delete op.request;
+    const m = mergeModels(tinySoap(), rest);
+    expect(m.operations[0]).toMatchObject({ request: 'GetAdsRequest', response: 'GetAdsResponse' });
+  });
+
+  it('merges a single model on its own', () => {
+    const only: ServiceModel = tinySoap();
+    const m = mergeModels(only, undefined);
+    expect(m.types.every((t) => t.protocols === 'soap')).toBe(true);
+    expect(m.operations.map((o) => o.protocols)).toEqual(['soap', 'soap']);
+    expect(object(m, 'Ad').abstract).toBe(false);
+    expect(object(m, 'TextAd').typeValue).toBe('TextAd');
+    expect(() => mergeModels(undefined, undefined)).toThrow('no model');
+    expect(n('x')).toEqual({ kind: 'named', name: 'x' });
+  });
+});

@@ -1,0 +1,96 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
+
+/**
+ * Type-checking generated code with the TypeScript compiler API, the way a consumer's
+ * strict `tsc --noEmit` would. `@adsgen/runtime` is a stub declaring exactly the surface
+ * generated code uses (ServiceClient, ClientOptions, CallOptions) plus the real descriptor
+ * contract (runtime/src/descriptors.ts), so these tests do not depend on the runtime's
+ * build or on its work in progress.
+ */
+
+const DESCRIPTORS = fileURLToPath(new URL('../../runtime/src/descriptors.js', import.meta.url));
+
+export const STRICT_OPTIONS: ts.CompilerOptions = {
+  target: ts.ScriptTarget.ES2022,
+  module: ts.ModuleKind.NodeNext,
+  moduleResolution: ts.ModuleResolutionKind.NodeNext,
+  lib: ['lib.es2023.d.ts'],
+  types: [],
+  strict: true,
+  noEmit: true,
+  noUncheckedIndexedAccess: true,
+  exactOptionalPropertyTypes: false,
+  verbatimModuleSyntax: true,
+  skipLibCheck: false,
+};
+
+/**
+ * Writes the stub runtime package into `<root>/node_modules/@adsgen/runtime`. Its JavaScript
+ * ServiceClient resolves each call to what it was given, so a test can run a generated client.
+ */
+export function writeRuntimeStub(root: string): void {
+  const dir = join(root, 'node_modules', '@adsgen', 'runtime');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(
+    join(dir, 'package.json'),
+    JSON.stringify({
+      name: '@adsgen/runtime',
+      version: '0.1.0',
+      type: 'module',
+      types: './index.d.ts',
+      exports: { '.': { types: './index.d.ts', import: './index.js' } },
+    }),
+  );
+  writeFileSync(
+    join(dir, 'index.js'),
+    `export class ServiceClient {
+  constructor(descriptor, options) { this.descriptor = descriptor; this.options = options; }
+  call(operation, request, options) { return Promise.resolve({ operation, request, options }); }
+}
+`,
+  );
+  writeFileSync(
+    join(dir, 'index.d.ts'),
+    `import type { ServiceDescriptor } from ${JSON.stringify(DESCRIPTORS)};
+export type * from ${JSON.stringify(DESCRIPTORS)};
+export interface ClientOptions { protocol?: 'soap' | 'rest'; developerToken: string }
+export interface CallOptions { customerId?: string; accountId?: string; signal?: unknown }
+export declare class ServiceClient {
+  constructor(descriptor: ServiceDescriptor, options: ClientOptions);
+  protected call<Req, Res>(operation: string, request: Req, options?: CallOptions): Promise<Res>;
+}
+`,
+  );
+}
+
+export interface Diagnostic {
+  file: string;
+  line: number;
+  code: number;
+  message: string;
+}
+
+/** All diagnostics (syntactic, semantic, options) of a program over `files`. */
+export function typeCheck(
+  files: string[],
+  options: ts.CompilerOptions = STRICT_OPTIONS,
+): Diagnostic[] {
+  const program = ts.createProgram(files, options);
+  return ts.getPreEmitDiagnostics(program).map((d) => {
+    const pos =
+      d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start) : undefined;
+    return {
+      file: d.file?.fileName ?? '',
+      line: pos ? pos.line + 1 : 0,
+      code: d.code,
+      message: ts.flattenDiagnosticMessageText(d.messageText, ' '),
+    };
+  });
+}
+
+export function formatDiagnostics(list: Diagnostic[]): string[] {
+  return list.map((d) => `${d.file}:${d.line} TS${d.code} ${d.message}`);
+}
