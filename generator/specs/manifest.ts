@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -22,8 +22,21 @@ export interface Manifest {
   services: ServiceManifestEntry[];
 }
 
-/** The repository root (two levels above this file). */
-export const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+/**
+ * The repository root: the nearest folder above this file that holds specs/manifest.json.
+ * Found by walking up because this module runs both from generator/ (tsx, tests) and from
+ * its compiled copy in dist/generator/.
+ */
+export const REPO_ROOT = findRoot(dirname(fileURLToPath(import.meta.url)));
+
+function findRoot(start: string): string {
+  for (let dir = start; ; ) {
+    if (existsSync(join(dir, 'specs', 'manifest.json'))) return dir;
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error(`cannot find specs/manifest.json above ${start}`);
+    dir = parent;
+  }
+}
 /** Where `npm run specs` puts the spec files and where the committed manifest and lock live. */
 export const SPECS_DIR = join(REPO_ROOT, 'specs');
 
