@@ -3,7 +3,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { loadServiceModel, specPath } from './load.ts';
 import type { Protocol, ServiceModel } from './model/index.ts';
-import { SPECS_DIR, findService } from './specs/manifest.ts';
+import { findService } from './specs/manifest.ts';
 
 /**
  * The change summary `generate` prints when a spec changed since the previous generate.
@@ -43,16 +43,16 @@ async function loadPrevious(outDir: string, services: string[]): Promise<Previou
   return previous;
 }
 
-async function summarize(outDir: string, services: string[], previous: Previous): Promise<string[]> {
+async function summarize(specsDir: string, outDir: string, services: string[], previous: Previous): Promise<string[]> {
   const { summarizeSpecChanges } = await import('./diff/change-summary.ts');
   const lines: string[] = [];
   await mkdir(join(outDir, '.adsgen-state'), { recursive: true });
   for (const service of services) {
     for (const protocol of PROTOCOLS) {
-      const sha = await sha256Of(specPath(SPECS_DIR, findService(service), protocol));
+      const sha = await sha256Of(specPath(specsDir, findService(service), protocol));
       const old = previous.get(`${service}.${protocol}`);
       if (old?.sha256 === sha) continue;
-      const model = await loadServiceModel(SPECS_DIR, service, protocol);
+      const model = await loadServiceModel(specsDir, service, protocol);
       if (old) {
         const summary = summarizeSpecChanges(old.model, model);
         lines.push(`${service} (${protocol}): spec changed since the last generate`);

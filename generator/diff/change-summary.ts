@@ -26,11 +26,15 @@ export function summarizeSpecChanges(
     `${total} surface change${total === 1 ? '' : 's'}: ${summary.breaking} breaking, ${summary.nonBreaking} non-breaking (${perCategory})`,
   ];
   const breaking = report.changes.filter((c) => c.breaking);
-  for (const c of breaking.slice(0, Math.max(0, maxBreaking))) lines.push(`breaking: ${c.message}`);
-  const rest = breaking.length - Math.max(0, maxBreaking);
+  const limit = Math.max(0, maxBreaking);
+  for (const c of breaking.slice(0, limit)) lines.push(`breaking: ${c.message}`);
+  const rest = breaking.length - limit;
   if (rest > 0)
     lines.push(
       `… and ${rest} more breaking; see \`adsgen diff ${next.service} --from <old spec> --to <new spec>\``,
     );
+  // A small update (a field or two added) is worth naming even when nothing breaks.
+  const room = limit - Math.min(limit, breaking.length);
+  for (const c of report.changes.filter((c) => !c.breaking).slice(0, room)) lines.push(`non-breaking: ${c.message}`);
   return lines;
 }

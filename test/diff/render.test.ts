@@ -136,7 +136,7 @@ describe('change summary for generate', () => {
     ]);
   });
 
-  it('lists no breaking line when there is none', () => {
+  it('names the non-breaking changes when nothing breaks', () => {
     const a = model('soap', [soapOp('A')], [obj('ARequest', []), obj('AResponse', [])]);
     const b = model(
       'soap',
@@ -145,6 +145,7 @@ describe('change summary for generate', () => {
     );
     expect(summarizeSpecChanges(a, b)).toEqual([
       '1 surface change: 0 breaking, 1 non-breaking (operation 1)',
+      'non-breaking: B is new',
     ]);
   });
 });

@@ -1,0 +1,49 @@
+import { cp, mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runGenerate } from '../../generator/generate-command.ts';
+import { SPECS_DIR } from '../../generator/specs/manifest.ts';
+
+// `generate` prints a surface summary for a service whose spec changed since the previous
+// generate: run it on the v13.0.24 WSDL, then on the current one.
+let work: string;
+beforeAll(async () => {
+  work = await mkdtemp(join(tmpdir(), 'adsgen-summary-'));
+});
+afterAll(async () => {
+  await rm(work, { recursive: true, force: true });
+});
+
+async function generateWith(specsDir: string, out: string): Promise<string[]> {
+  const lines: string[] = [];
+  const io = { out: (s: string) => lines.push(s), err: (s: string) => lines.push(s) };
+  const code = await runGenerate(
+    { services: ['customer-management'], all: false, out, specsDir, skipRuntime: true },
+    io,
+  );
+  expect(code).toBe(0);
+  return lines;
+}
+
+describe('change summary on generate', () => {
+  it('is silent the first time and when nothing changed, and lists changes after a spec update', async () => {
+    const specs = join(work, 'specs');
+    const out = join(work, 'generated');
+    await mkdir(specs, { recursive: true });
+    await cp(join(SPECS_DIR, 'history', 'v13.0.24', 'customer-management.wsdl'), join(specs, 'customer-management.wsdl'));
+    await cp(join(SPECS_DIR, 'customer-management.openapi.json'), join(specs, 'customer-management.openapi.json'));
+
+    const first = await generateWith(specs, out);
+    expect(first.join('\n')).not.toMatch(/spec changed/);
+
+    const unchanged = await generateWith(specs, out);
+    expect(unchanged.join('\n')).not.toMatch(/spec changed/);
+
+    await cp(join(SPECS_DIR, 'customer-management.wsdl'), join(specs, 'customer-management.wsdl'));
+    const updated = (await generateWith(specs, out)).join('\n');
+    expect(updated).toMatch(/customer-management \(soap\): spec changed since the last generate/);
+    expect(updated).toContain('ClientEntityCustomerNumber');
+    expect(updated).not.toMatch(/customer-management \(rest\): spec changed/);
+  });
+});
