@@ -160,6 +160,7 @@ function fieldData(f: MergedField, ns: Ns): Data {
   }
   return {
     name: f.name,
+    restName: f.restName,
     namespace: f.namespace === undefined ? undefined : ns(f.namespace),
     value,
     nullable: f.nullable,

@@ -24,6 +24,13 @@ import type {
  *   The SOAP base wins when the two disagree on a base.
  * - Nullability is the union: a shared field is nullable when either spec allows null, so
  *   the TypeScript type never hides a null one protocol may return.
+ * - Array items are the exception, and follow REST: in a shared field (any array depth) items
+ *   are nullable only when BOTH specs allow null items. DataContract marks every complex array
+ *   item nillable, REST items never are, so `AdvertiserAccount[]` and not
+ *   `(AdvertiserAccount | null)[]`; the SOAP encoder then refuses null items there, like the
+ *   type does. The SOAP decoder still turns an `i:nil` item into null at run time (it does not
+ *   read `itemNullable`): the type follows REST, not every XML the schema would allow. A
+ *   SOAP-only field keeps the SOAP `itemNullable`.
  * - Optionality: a shared field is optional iff SOAP has minOccurs=0 AND REST does not list it
  *   as required. A field only one protocol has is always optional when the type exists in
  *   both (the other protocol never carries it); in a one-protocol type it follows that spec.
@@ -236,6 +243,7 @@ function mergeObject(
 function mergeField(s: Field, r: Field): MergedField {
   const merged: MergedField = {
     ...s,
+    type: sharedItemNullability(s.type, r.type),
     nullable: s.nullable || r.nullable,
     protocols: 'both',
     optional: s.minOccurs === 0 && r.minOccurs === 0,
@@ -243,6 +251,20 @@ function mergeField(s: Field, r: Field): MergedField {
   if (r.name !== s.name) merged.restName = r.name;
   const doc = s.doc ?? r.doc;
   if (doc) merged.doc = doc;
+  return merged;
+}
+
+/**
+ * The SOAP ref `s` with array items nullable only where the REST ref `r` allows null items
+ * too, at every array depth (see the rule above). A REST ref that is not an array there
+ * allows no null items. A SOAP ref that says nothing stays silent.
+ */
+function sharedItemNullability(s: TypeRef, r: TypeRef | undefined): TypeRef {
+  if (s.kind !== 'array') return s;
+  const twin = r?.kind === 'array' ? r : undefined;
+  const merged = { ...s, items: sharedItemNullability(s.items, twin?.items) };
+  if (s.itemNullable !== undefined)
+    merged.itemNullable = s.itemNullable && twin?.itemNullable === true;
   return merged;
 }
 
@@ -293,7 +315,10 @@ function hoistRestFields(types: MergedType[]): void {
       if (f.protocols !== 'rest') return true;
       const owner = findAncestorField(byName, t, f.name);
       if (!owner) return true;
-      if (owner.protocols === 'soap') owner.protocols = 'both';
+      if (owner.protocols === 'soap') {
+        owner.protocols = 'both';
+        owner.type = sharedItemNullability(owner.type, f.type);
+      }
       owner.nullable ||= f.nullable;
       return false;
     });

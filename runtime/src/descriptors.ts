@@ -55,7 +55,14 @@ export type ValueDescriptor =
 export type Protocols = 'both' | 'soap' | 'rest';
 
 export interface FieldDescriptor {
+  /** The TypeScript property name: the SOAP element name (REST's own name for REST-only fields). */
   name: string;
+  /**
+   * JSON property name when REST spells the field differently from SOAP (`Key` for the
+   * `key` of `KeyValuePairOfstringstring`). The REST codecs write and read this name and map
+   * it to and from `name`; absent when the two agree.
+   */
+  restName?: string;
   /** SOAP element namespace; absent for REST-only fields. */
   namespace?: string;
   value: ValueDescriptor;

@@ -303,7 +303,7 @@ describe('emitPackage (tiny model)', () => {
         array: { primitive: 'string' },
         itemName: 'string',
         itemNamespace: 'http://schemas.microsoft.com/2003/10/Serialization/Arrays',
-        itemNullable: true,
+        itemNullable: false, // nillable items in SOAP, never null in REST: the merge follows REST
       },
       nullable: true,
       optional: true,
@@ -325,6 +325,20 @@ describe('emitPackage (tiny model)', () => {
       values: ['Mobile', 'Desktop'],
     });
     expect(descriptor.types.KeyValuePairOfstringAndstring).toBeUndefined();
+    // The REST spelling of the unified pair's fields, for the REST codec; none where they agree.
+    expect(
+      descriptor.types.KeyValuePairOfstringstring.fields.map(
+        (x: { name: string; restName?: string }) => [x.name, x.restName],
+      ),
+    ).toEqual([
+      ['key', 'Key'],
+      ['value', 'Value'],
+    ]);
+    expect(
+      Object.values(descriptor.types).filter((t: any) =>
+        t.fields?.some((x: { restName?: string }) => 'restName' in x),
+      ).length,
+    ).toBe(1);
   });
 
   it('type-checks strictly, sources and declarations, and narrows on Type for a consumer', () => {

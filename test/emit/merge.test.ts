@@ -6,7 +6,7 @@ import {
   type MergedModel,
   type MergedType,
 } from '../../generator/model/merge.ts';
-import { f, n, obj, p, tinyRest, tinySoap } from './tiny-models.ts';
+import { ENT, arr, f, n, obj, p, tinyRest, tinySoap } from './tiny-models.ts';
 
 function type(model: MergedModel, name: string): MergedType {
   const t = model.types.find((x) => x.name === name);
@@ -162,6 +162,91 @@ describe('mergeModels', () => {
     expect(merged.types.some((t) => t.name === 'KeyValuePairOfstringAndstring')).toBe(false);
     const map = object(merged, 'Ad').fields.find((x) => x.name === 'ForwardCompatibilityMap');
     expect(map?.protocols).toBe('both');
+  });
+
+  it('makes array items of a shared field nullable only when both specs allow null items', () => {
+    // SOAP (DataContract) marks these items nillable; REST items are never null.
+    const ads = object(merged, 'GetAdsResponse').fields.find((x) => x.name === 'Ads');
+    expect(ads?.type).toEqual({
+      kind: 'array',
+      items: n('Ad'),
+      itemName: 'Ad',
+      itemNamespace: ENT,
+      itemNullable: false,
+      wrapperType: { name: 'ArrayOfAd', namespace: ENT },
+    });
+    const urls = object(merged, 'Ad').fields.find((x) => x.name === 'FinalUrls');
+    expect(urls?.type).toMatchObject({ kind: 'array', itemNullable: false });
+    // A SOAP ref that never said (REST-shaped data) stays silent.
+    const types = object(merged, 'GetAdsRequest').fields.find((x) => x.name === 'Types');
+    expect(types?.type).toEqual({
+      kind: 'array',
+      items: n('AdType'),
+      itemName: 'AdType',
+      itemNamespace: ENT,
+    });
+  });
+
+  it('applies the item rule at every array depth, keeps it for SOAP-only fields and hoisted ones', () => {
+    const soap = tinySoap();
+    const rest = tinyRest();
+    const soapResponse = soap.types.find((t) => t.name === 'GetAdsResponse');
+    const restResponse = rest.types.find((t) => t.name === 'GetAdsResponse');
+    const nested = (outer: boolean, inner: boolean) =>
+      arr(arr(n('BatchError'), { itemName: 'BatchError', itemNullable: inner }), {
+        itemName: 'ArrayOfBatchError',
+        itemNullable: outer,
+      });
+    if (soapResponse?.kind === 'object' && restResponse?.kind === 'object') {
+      soapResponse.fields.push(
+        f('Nested', nested(true, true), { namespace: ENT }),
+        f('SoapOnly', arr(n('Ad'), { itemName: 'Ad', itemNullable: true }), { namespace: ENT }),
+        f('NotArrayInRest', arr(p('string'), { itemName: 'string', itemNullable: true })),
+      );
+      // REST allows null outer items only (a hand-made case: no real REST spec does).
+      restResponse.fields.push(
+        f('Nested', arr(arr(n('BatchError')), { itemNullable: true })),
+        f('NotArrayInRest', p('string')),
+      );
+    }
+    // SOAP declares Labels on the base with nillable items, REST on a subtype (hoisted).
+    const soapAd = soap.types.find((t) => t.name === 'Ad');
+    const restText = rest.types.find((t) => t.name === 'TextAd');
+    if (soapAd?.kind === 'object' && restText?.kind === 'object') {
+      soapAd.fields.push(
+        f('Labels', arr(p('string'), { itemName: 'string', itemNullable: true }), {
+          namespace: ENT,
+        }),
+      );
+      restText.fields.push(f('Labels', arr(p('string'))));
+    }
+    const m = mergeModels(soap, rest);
+    const field = (type: string, name: string) =>
+      object(m, type).fields.find((x) => x.name === name);
+    expect(field('GetAdsResponse', 'Nested')?.type).toEqual({
+      kind: 'array',
+      items: { kind: 'array', items: n('BatchError'), itemName: 'BatchError', itemNullable: false },
+      itemName: 'ArrayOfBatchError',
+      itemNullable: true,
+    });
+    expect(field('GetAdsResponse', 'SoapOnly')).toMatchObject({
+      protocols: 'soap',
+      type: { kind: 'array', itemNullable: true },
+    });
+    expect(field('GetAdsResponse', 'NotArrayInRest')).toMatchObject({
+      protocols: 'both',
+      type: { kind: 'array', itemNullable: false },
+    });
+    // REST declares Labels on TextAd, SOAP on Ad: one field of Ad, carried by both.
+    expect(field('Ad', 'Labels')).toMatchObject({
+      protocols: 'both',
+      type: { kind: 'array', itemNullable: false },
+    });
+    expect(field('TextAd', 'Labels')).toBeUndefined();
+    // The input models are not changed.
+    expect(soapAd?.kind === 'object' && soapAd.fields.at(-1)?.type).toMatchObject({
+      itemNullable: true,
+    });
   });
 
   it('does not unify differently named types whose fields differ', () => {

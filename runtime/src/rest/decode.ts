@@ -3,6 +3,9 @@
  * parsing (after the big-number pre-pass); a per-type plan then fixes, in place, only the
  * fields whose JSON form differs from the generated shape: 64-bit integers and decimals to
  * strings, flags strings to arrays, `Type` filled in for family members that lack it.
+ * Objects of a type with a field REST spells differently from SOAP (`restName`: `Key` for
+ * the `key` of `KeyValuePairOfstringstring`) are the exception: they are copied, in their
+ * original key order, with those properties under their TypeScript names.
  */
 import type { ObjectTypeDescriptor, ServiceDescriptor, ValueDescriptor } from '../descriptors.js';
 import {
@@ -16,7 +19,7 @@ import {
 import { WireFormatError } from '../wire-error.js';
 import { protectBigNumbers } from './big-numbers.js';
 
-/** Returns the fixed value (the same object, mutated, for objects and arrays). */
+/** Returns the fixed value: the same object or array, mutated (a copy for objects with renamed fields). */
 type Fix = (value: unknown) => unknown;
 
 interface FieldFix {
@@ -28,6 +31,8 @@ interface ObjectPlan {
   type: ObjectTypeDescriptor;
   /** Only the fields that need fixing; built on first use. */
   fixes: FieldFix[] | undefined;
+  /** JSON name → TypeScript name of the fields REST spells differently; undefined when none (built with `fixes`). */
+  renames: Map<string, string> | undefined;
   members: Map<string, ObjectPlan | null>;
 }
 
@@ -53,7 +58,7 @@ function context(service: ServiceDescriptor): Context {
 function objectPlan(ctx: Context, type: ObjectTypeDescriptor): ObjectPlan {
   let plan = ctx.objects.get(type.name);
   if (!plan) {
-    plan = { type, fixes: undefined, members: new Map() };
+    plan = { type, fixes: undefined, renames: undefined, members: new Map() };
     ctx.objects.set(type.name, plan);
   }
   return plan;
@@ -61,13 +66,35 @@ function objectPlan(ctx: Context, type: ObjectTypeDescriptor): ObjectPlan {
 
 function buildFixes(ctx: Context, plan: ObjectPlan): FieldFix[] {
   const fixes: FieldFix[] = [];
+  let renames: Map<string, string> | undefined;
+  // SOAP-only fields are fixed too: the REST specs are reconstructed and can miss what the
+  // service may send (ad-insight's has no AdApiFaultDetail, so its Errors is SOAP-only), and
+  // a field that does arrive should have its generated shape whichever spec forgot it.
   for (const field of plan.type.fields) {
-    if (field.protocols === 'soap') continue;
+    if (field.restName !== undefined && field.restName !== field.name)
+      (renames ??= new Map()).set(field.restName, field.name);
     const fix = fixFor(ctx, discriminatorValue(plan.type, field));
     if (fix) fixes.push({ name: field.name, fix });
   }
+  plan.renames = renames;
   plan.fixes = fixes;
   return fixes;
+}
+
+/**
+ * A copy of `obj` with the renamed fields under their TypeScript names, keys in their
+ * original order. When the body also has a property spelled like the TypeScript name, the
+ * REST spelling (the one the API documents) wins.
+ */
+function renamedFromRest(
+  obj: Record<string, unknown>,
+  renames: Map<string, string>,
+): Record<string, unknown> {
+  const copy: Record<string, unknown> = {};
+  for (const key of Object.keys(obj)) copy[renames.get(key) ?? key] = obj[key];
+  for (const [restName, name] of renames)
+    if (Object.hasOwn(obj, restName)) copy[name] = obj[restName];
+  return copy;
 }
 
 function fixObject(
@@ -88,6 +115,7 @@ function fixObject(
     if (member) plan = member;
   }
   const fixes = plan.fixes ?? buildFixes(ctx, plan);
+  if (plan.renames !== undefined) obj = renamedFromRest(obj, plan.renames);
   for (let i = 0; i < fixes.length; i++) {
     const { name, fix } = fixes[i]!;
     const value = obj[name];

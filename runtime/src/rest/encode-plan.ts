@@ -7,6 +7,11 @@
  * natively, which no JS-side JSON writer matches. Properties the descriptor does not know
  * are therefore passed through, as JSON.stringify would.
  *
+ * A field REST spells differently from SOAP (`restName`: `Key` for the `key` of
+ * `KeyValuePairOfstringstring`) is the one case where the JSON form of a value cannot be the
+ * value itself: objects of a type with such a field are copied with those properties renamed,
+ * in their original order. Types without one (nearly all) keep the pass-through path.
+ *
  * The one thing JSON.stringify cannot write is a decimal whose digits a double cannot hold
  * (`79228162514264337593543950335`); those become RawNumber leaves and the caller switches
  * to its raw-aware serializer for that request.
@@ -58,6 +63,8 @@ export interface RestObjectPlan {
   members: Map<string, RestObjectPlan | null>;
   /** Names of SOAP-only fields, removed from values that set them. */
   soapOnly: string[] | undefined;
+  /** TypeScript name → JSON name of the fields REST spells differently; undefined when none (built with `fields`). */
+  renames: Map<string, string> | undefined;
 }
 
 interface Context {
@@ -76,7 +83,7 @@ function objectPlan(ctx: Context, name: string): RestObjectPlan {
   let plan = ctx.objects.get(name);
   if (!plan) {
     const type = lookupObjectType(ctx.service, name);
-    plan = { type, fields: undefined, members: new Map(), soapOnly: undefined };
+    plan = { type, fields: undefined, members: new Map(), soapOnly: undefined, renames: undefined };
     ctx.objects.set(name, plan);
   }
   return plan;
@@ -85,11 +92,14 @@ function objectPlan(ctx: Context, name: string): RestObjectPlan {
 function buildFields(ctx: Context, plan: RestObjectPlan): FieldPlan[] {
   const fields: FieldPlan[] = [];
   const soapOnly: string[] = [];
+  let renames: Map<string, string> | undefined;
   for (const field of plan.type.fields) {
     if (field.protocols === 'soap') {
       soapOnly.push(field.name);
       continue;
     }
+    if (field.restName !== undefined && field.restName !== field.name)
+      (renames ??= new Map()).set(field.name, field.restName);
     fields.push({
       name: field.name,
       nullable: field.nullable,
@@ -97,6 +107,7 @@ function buildFields(ctx: Context, plan: RestObjectPlan): FieldPlan[] {
     });
   }
   plan.soapOnly = soapOnly;
+  plan.renames = renames;
   plan.fields = fields;
   return fields;
 }
@@ -179,9 +190,37 @@ function convertObjectIn(
     // undefined, not delete: JSON.stringify skips it and the copy keeps its fast shape.
     if (value[soapOnly[k]!] !== undefined) (changes ??= []).push(soapOnly[k], undefined);
   }
+  if (plan.renames !== undefined) return renamed(value, changes, plan.renames);
   if (changes === undefined) return value;
   const copy: Record<string, unknown> = { ...value };
   for (let k = 0; k < changes.length; k += 2) copy[changes[k] as string] = changes[k + 1];
+  return copy;
+}
+
+/**
+ * A copy of `value` with `changes` applied and the renamed fields under their JSON names,
+ * keys in their original order. A property that already has a field's JSON name (`Key` set
+ * by hand) passes through like any unknown property, unless the field itself is set: the
+ * TypeScript name wins.
+ */
+function renamed(
+  value: Record<string, unknown>,
+  changes: unknown[] | undefined,
+  renames: Map<string, string>,
+): Record<string, unknown> {
+  const source: Record<string, unknown> = { ...value };
+  if (changes !== undefined)
+    for (let k = 0; k < changes.length; k += 2) source[changes[k] as string] = changes[k + 1];
+  const copy: Record<string, unknown> = {};
+  for (const key of Object.keys(source)) {
+    const v = source[key];
+    if (v === undefined) continue; // JSON.stringify would skip it; it must not hide a hand-set JSON name
+    copy[renames.get(key) ?? key] = v;
+  }
+  for (const [name, restName] of renames) {
+    const v = source[name];
+    if (v !== undefined) copy[restName] = v;
+  }
   return copy;
 }
 
