@@ -1,54 +1,40 @@
-import {
-  IndentationText,
-  Project,
-  QuoteKind,
-  StructureKind,
-  type ClassDeclarationStructure,
-  type ImportDeclarationStructure,
-  type MethodDeclarationStructure,
-  type OptionalKind,
-  type ParameterDeclarationStructure,
-} from 'ts-morph';
 import type { MergedModel } from '../model/merge.ts';
 import type { DocText } from './docs.ts';
 import { wireFields } from './emit-descriptor.ts';
 import type { FamilyInfo } from './families.ts';
+import { PRETTIER_OPTIONS } from './format.ts';
 import { methodName, quote } from './naming.ts';
+import { CodeWriter } from './writer.ts';
 
 /**
  * client.ts of a generated package: one class per service with one async method per
- * operation. The class is described once as ts-morph structures and printed three ways:
- * the source (.ts), its declarations (.d.ts: a `declare class` without bodies) and its
- * JavaScript (.js: the same class without types), so dist/ needs no compiler pass. The class
- * only wires names and types: calls go through `ServiceClient.call` of @adsgen/runtime,
- * which puts them on the wire in whichever protocol the client was constructed with.
+ * operation, planned once and written three ways: the source (.ts), its declarations (.d.ts:
+ * a `declare class` without bodies) and its JavaScript (.js: the same class without types),
+ * so dist/ needs no compiler pass. The class only wires names and types: calls go through
+ * `ServiceClient.call` of @adsgen/runtime, which puts them on the wire in whichever protocol
+ * the client was constructed with.
+ *
+ * Why text and not a syntax tree: for speed. The three files are written directly, in
+ * prettier's layout (a signature or call that does not fit in printWidth breaks one item per
+ * line), rather than built as ts-morph structures and run through prettier: loading those two
+ * cost more CPU than the rest of `adsgen generate` together. test/emit holds the output to
+ * them instead: prettier leaves every client file unchanged (test/emit/client-layout.test.ts,
+ * generate.test.ts), ts-morph reads back one correctly typed, documented method per operation
+ * (client-structure.test.ts), and the .d.ts and .js equal what the TypeScript compiler makes
+ * of the source (emit-package.test.ts).
  */
 
 /** Members of the runtime's ServiceClient that a generated method must not shadow. */
 const RESERVED_METHODS = new Set(['call', 'close', 'constructor', 'environment', 'protocol']);
 
+const WIDTH = PRETTIER_OPTIONS.printWidth;
+
 export interface EmittedClient {
-  /** Unformatted source (the caller runs prettier over it). */
+  /** The source, formatted as prettier formats it. */
   ts: string;
+  /** Declarations: the compiler's declaration output for `ts`, in prettier's layout too. */
   dts: string;
   js: string;
-}
-
-let project: Project | undefined;
-
-function print(
-  fileName: string,
-  statements: (ImportDeclarationStructure | ClassDeclarationStructure)[],
-): string {
-  project ??= new Project({
-    useInMemoryFileSystem: true,
-    skipAddingFilesFromTsConfig: true,
-    manipulationSettings: {
-      indentationText: IndentationText.TwoSpaces,
-      quoteKind: QuoteKind.Single,
-    },
-  });
-  return project.createSourceFile(fileName, { statements }, { overwrite: true }).getFullText();
 }
 
 interface MethodPlan {
@@ -58,8 +44,11 @@ interface MethodPlan {
   /** The request may be left out (its type has no fields). */
   requestOptional: boolean;
   response?: string;
-  docs: string;
+  paragraphs: string[];
+  tags: string[];
 }
+
+type Mode = 'ts' | 'dts' | 'js';
 
 export function emitClient(
   model: MergedModel,
@@ -77,19 +66,19 @@ export function emitClient(
         `operation '${op.name}': response type '${op.response}' is not an object type`,
       );
     }
-    const tags = [
-      ...(request ? [`@param request - The ${request.name}.`] : []),
-      '@param options - Per-call options: customer and account ids for this call, abort signal.',
-      op.response
-        ? `@returns The ${op.response}.`
-        : '@returns Nothing: the operation has no response body.',
-      docs.see(op.name),
-    ];
     const plan: MethodPlan = {
       name: methodName(op.name),
       operation: op.name,
       requestOptional: request ? wireFields(request, info).length === 0 : false,
-      docs: `${docs.operationSummary(op).join('\n\n')}\n\n${tags.join('\n')}`,
+      paragraphs: docs.operationSummary(op),
+      tags: [
+        ...(request ? [`@param request - The ${request.name}.`] : []),
+        '@param options - Per-call options: customer and account ids for this call, abort signal.',
+        op.response
+          ? `@returns The ${op.response}.`
+          : '@returns Nothing: the operation has no response body.',
+        docs.see(op.name),
+      ],
     };
     if (request) plan.request = request.name;
     if (op.response) plan.response = op.response;
@@ -104,83 +93,84 @@ export function emitClient(
     }
     seen.add(p.name);
   }
-  const classDocs = [
-    {
-      description:
-        `Client of the Microsoft Advertising ${docs.title} service (API v13), over SOAP or REST\n` +
-        `as chosen in its options: the same methods and types either way.\n\n` +
-        `@see {@link https://learn.microsoft.com/en-us/advertising/guides/?view=bingads-13 | Microsoft Advertising API on Microsoft Learn}`,
-    },
+  const classDoc = [
+    `Client of the Microsoft Advertising ${docs.title} service (API v13), over SOAP or REST\n` +
+      `as chosen in its options: the same methods and types either way.`,
   ];
-  const runtimeImport = (typed: boolean): ImportDeclarationStructure => ({
-    kind: StructureKind.ImportDeclaration,
-    moduleSpecifier: '@adsgen/runtime',
-    namedImports: typed
-      ? [
-          'ServiceClient',
-          { name: 'CallOptions', isTypeOnly: true },
-          { name: 'ClientOptions', isTypeOnly: true },
-        ]
-      : ['ServiceClient'],
-  });
-  const descriptorImport: ImportDeclarationStructure = {
-    kind: StructureKind.ImportDeclaration,
-    moduleSpecifier: './descriptor.js',
-    namedImports: ['descriptor'],
-  };
-  const typesImport: ImportDeclarationStructure = {
-    kind: StructureKind.ImportDeclaration,
-    moduleSpecifier: './types.js',
-    isTypeOnly: true,
-    namespaceImport: 'types',
-  };
-  const klass = (mode: 'ts' | 'dts' | 'js'): ClassDeclarationStructure => ({
-    kind: StructureKind.Class,
-    name: className,
-    isExported: true,
-    hasDeclareKeyword: mode === 'dts',
-    extends: 'ServiceClient',
-    docs: classDocs,
-    ctors: [
+  const classSee =
+    '@see {@link https://learn.microsoft.com/en-us/advertising/guides/?view=bingads-13 | Microsoft Advertising API on Microsoft Learn}';
+
+  const write = (mode: Mode): string => {
+    const w = new CodeWriter();
+    w.raw(`${header}\n`);
+    w.line(
       mode === 'js'
-        ? { parameters: [{ name: 'options' }], statements: ['super(descriptor, options);'] }
-        : {
-            parameters: [{ name: 'options', type: 'ClientOptions' }],
-            ...(mode === 'ts' ? { statements: ['super(descriptor, options);'] } : {}),
-          },
-    ],
-    methods: plans.map((p) => method(p, mode)),
-  });
-  return {
-    ts: `${header}\n${print('client.ts', [runtimeImport(true), descriptorImport, typesImport, klass('ts')])}`,
-    dts: `${header}\n${print('client.d.ts', [runtimeImport(true), typesImport, klass('dts')])}`,
-    js: `${header}\n${print('client.js', [runtimeImport(false), descriptorImport, klass('js')])}`,
+        ? "import { ServiceClient } from '@adsgen/runtime';"
+        : "import { ServiceClient, type CallOptions, type ClientOptions } from '@adsgen/runtime';",
+    );
+    if (mode !== 'dts') w.line("import { descriptor } from './descriptor.js';");
+    if (mode !== 'js') w.line("import type * as types from './types.js';");
+    w.line();
+    w.doc(classDoc, [classSee]);
+    const head = `export ${mode === 'dts' ? 'declare ' : ''}class ${className} extends ServiceClient {`;
+    w.block(head, () => {
+      if (mode === 'dts') w.line('constructor(options: ClientOptions);');
+      else
+        w.block(`constructor(${mode === 'ts' ? 'options: ClientOptions' : 'options'}) {`, () =>
+          w.line('super(descriptor, options);'),
+        );
+      for (const p of plans) {
+        // Declarations follow each other without blank lines, as the compiler writes them.
+        if (mode !== 'dts') w.line();
+        w.doc(p.paragraphs, p.tags);
+        writeMethod(w, p, mode);
+      }
+    });
+    return w.toString();
   };
+  return { ts: write('ts'), dts: write('dts'), js: write('js') };
 }
 
-function method(p: MethodPlan, mode: 'ts' | 'dts' | 'js'): MethodDeclarationStructure {
-  const typed = mode !== 'js';
-  const parameters: OptionalKind<ParameterDeclarationStructure>[] = [];
+function writeMethod(w: CodeWriter, p: MethodPlan, mode: Mode): void {
+  const params: string[] = [];
   if (p.request) {
-    const request: OptionalKind<ParameterDeclarationStructure> = { name: 'request' };
-    if (typed) request.type = `types.${p.request}`;
-    if (p.requestOptional && mode === 'dts') request.hasQuestionToken = true;
-    if (p.requestOptional && mode !== 'dts') request.initializer = '{}';
-    parameters.push(request);
+    if (mode === 'js') params.push(p.requestOptional ? 'request = {}' : 'request');
+    else if (mode === 'dts')
+      params.push(`request${p.requestOptional ? '?' : ''}: types.${p.request}`);
+    else params.push(`request: types.${p.request}${p.requestOptional ? ' = {}' : ''}`);
   }
-  parameters.push(
-    typed ? { name: 'options', type: 'CallOptions', hasQuestionToken: true } : { name: 'options' },
+  params.push(mode === 'js' ? 'options' : 'options?: CallOptions');
+  const returns = mode === 'js' ? '' : `: Promise<${p.response ? `types.${p.response}` : 'void'}>`;
+  if (mode === 'dts') {
+    writeCall(w, p.name, params, `${returns};`);
+    return;
+  }
+  writeCall(w, p.name, params, `${returns} {`);
+  w.indent(() =>
+    writeCall(
+      w,
+      'return this.call',
+      [quote(p.operation), p.request ? 'request' : '{}', 'options'],
+      ';',
+    ),
   );
-  const structure: MethodDeclarationStructure = {
-    kind: StructureKind.Method,
-    name: p.name,
-    parameters,
-    docs: [{ description: p.docs }],
-  };
-  if (typed) structure.returnType = `Promise<${p.response ? `types.${p.response}` : 'void'}>`;
-  if (mode !== 'dts')
-    structure.statements = [
-      `return this.call(${quote(p.operation)}, ${p.request ? 'request' : '{}'}, options);`,
-    ];
-  return structure;
+  w.line('}');
+}
+
+/**
+ * `head(a, b)tail` on one line when it fits in the print width, else as prettier breaks a
+ * parameter or argument list of plain items: one per line, each with a trailing comma, and
+ * the closing parenthesis back at the start column.
+ */
+function writeCall(w: CodeWriter, head: string, items: readonly string[], tail: string): void {
+  const flat = `${head}(${items.join(', ')})${tail}`;
+  if (items.length === 0 || w.column + flat.length <= WIDTH) {
+    w.line(flat);
+    return;
+  }
+  w.line(`${head}(`);
+  w.indent(() => {
+    for (const item of items) w.line(`${item},`);
+  });
+  w.line(`)${tail}`);
 }

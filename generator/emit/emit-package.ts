@@ -6,7 +6,7 @@ import { emitClient } from './emit-client.ts';
 import { emitDescriptor } from './emit-descriptor.ts';
 import { emitTypes } from './emit-types.ts';
 import { analyzeFamilies } from './families.ts';
-import { formatJson, formatTs } from './format.ts';
+import { formatJson, type Json } from './format.ts';
 import { fileHeader } from './header.ts';
 
 /**
@@ -56,20 +56,17 @@ export async function emitPackage(
     `export { descriptor } from './descriptor.js';\n` +
     `export { ${entry.clientClass} } from './client.js';\n`;
   const files = new Map<string, string>();
-  files.set(
-    'package.json',
-    await formatJson(packageJson(model, entry, versions, sources, docs.title)),
-  );
-  files.set('tsconfig.json', await formatJson(TSCONFIG));
-  // Every module comes with its dist/ files, written in the same pass, so nothing needs a
-  // compiler run (see emitTypes, emitDescriptor, emitClient; test/emit holds the result to
-  // the TypeScript compiler's). index.ts is plain re-exports: valid as .js and .d.ts too.
-  const client = emitClient(model, info, entry.clientClass, docs, header);
+  files.set('package.json', formatJson(packageJson(model, entry, versions, sources, docs.title)));
+  files.set('tsconfig.json', formatJson(TSCONFIG));
+  // Every module comes with its dist/ files, written in the same pass and already in
+  // prettier's layout, so nothing needs a compiler or formatter run (see emitTypes,
+  // emitDescriptor, emitClient; test/emit holds the result to the TypeScript compiler's and
+  // to prettier's). index.ts is plain re-exports: valid as .js and .d.ts too.
   const modules = {
     index: { ts: index, dts: index, js: index },
     types: emitTypes(model, info, docs, header),
     descriptor: emitDescriptor(model, info, entry, header, descriptorDoc),
-    client: { ...client, ts: await formatTs(client.ts) },
+    client: emitClient(model, info, entry.clientClass, docs, header),
   };
   for (const [name, out] of Object.entries(modules)) {
     files.set(`src/${name}.ts`, out.ts);
@@ -93,7 +90,7 @@ function packageJson(
   versions: PackageVersions,
   sources: SpecSource[],
   title: string,
-): unknown {
+): Json {
   return {
     name: `@adsgen/${model.service}`,
     version: versions.version,
@@ -119,7 +116,7 @@ function packageJson(
 }
 
 /** Lets `tsc -p generated/<id>` type-check the sources strictly, as the tests do. */
-const TSCONFIG = {
+const TSCONFIG: Json = {
   compilerOptions: {
     target: 'ES2022',
     module: 'NodeNext',

@@ -44,6 +44,14 @@ export class CodeWriter {
     return this.line(' */');
   }
 
+  /** Writes `body` one level deeper, with no lines around it. */
+  indent(body: () => void): this {
+    this.depth++;
+    body();
+    this.depth--;
+    return this;
+  }
+
   raw(text: string): this {
     this.parts.push(text);
     return this;
