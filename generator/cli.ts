@@ -1,6 +1,6 @@
 /**
  * The adsgen command line: `specs`, `model`, `generate`, `diff`. Each command imports its
- * module lazily so `adsgen model` does not pay for ts-morph or prettier.
+ * module lazily so a command loads only what it uses (`adsgen model` never loads the emitter).
  *
  * Exit codes: 0 success, 1 a command failed (the message says why and where), 2 bad usage.
  */

@@ -1,9 +1,14 @@
-import { hasSpecs, runSpecs } from './specs/command.ts';
+import { listSpecFiles } from './specs/lock.ts';
 import { SPECS_DIR } from './specs/manifest.ts';
 
-/** `generate`, `model` and `diff` run `adsgen specs` first when specs/ holds no spec yet. */
+/**
+ * `generate`, `model` and `diff` run `adsgen specs` first when specs/ holds no spec yet. The
+ * specs command (and undici with it) is imported only then: it costs ~100 ms of start-up.
+ */
 export async function ensureSpecs(log: (line: string) => void): Promise<void> {
-  if (await hasSpecs(SPECS_DIR)) return;
+  const files = await listSpecFiles(SPECS_DIR).catch(() => [] as string[]);
+  if (files.some((f) => f.endsWith('.wsdl')) && files.some((f) => f.endsWith('.openapi.json'))) return;
   log('specs/ holds no spec files yet: running `adsgen specs` first');
+  const { runSpecs } = await import('./specs/command.ts');
   await runSpecs({}, log);
 }
