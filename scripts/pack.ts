@@ -1,0 +1,115 @@
+/**
+ * Packs @adsgen/runtime and generated packages into npm tarballs, as a consumer would get
+ * them from a registry, and finds the installed dependency closure of a package (used to
+ * install tarballs without a network when the npm cache is empty).
+ *
+ *   node --import tsx scripts/pack.ts [--out <dir>] [<service id>…]
+ *
+ * Without service ids it packs the runtime and all six generated packages (run
+ * `npm run generate` first: it builds runtime/dist and generated/<id>/dist).
+ */
+import { execFile } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+
+export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+export interface Tarball {
+  name: string;
+  version: string;
+  /** Absolute path of the .tgz. */
+  file: string;
+  /** Files in the tarball, relative to the package root. */
+  files: string[];
+}
+
+interface PackJson {
+  name: string;
+  version: string;
+  filename: string;
+  files: { path: string }[];
+}
+
+/**
+ * `npm pack` of each package directory into `destination`, in one npm run. Lifecycle scripts
+ * are not run: packages are packed as they are on disk (an installed dependency's `prepare`
+ * would need its dev tooling).
+ */
+export async function npmPack(dirs: string[], destination: string): Promise<Tarball[]> {
+  mkdirSync(destination, { recursive: true });
+  const { stdout } = await run(
+    'npm',
+    ['pack', '--json', '--ignore-scripts', '--pack-destination', destination, ...dirs],
+    { cwd: destination, maxBuffer: 64 * 1024 * 1024 },
+  );
+  return (JSON.parse(stdout) as PackJson[]).map((p) => ({
+    name: p.name,
+    version: p.version,
+    file: join(destination, p.filename),
+    files: p.files.map((f) => f.path),
+  }));
+}
+
+/**
+ * Directories of the installed packages `packageDir` depends on, transitively (production
+ * dependencies only), resolved the way Node resolves them: from the dependent's own
+ * node_modules up to the root's. Throws when one is not installed.
+ */
+export function dependencyClosure(packageDir: string, root = REPO_ROOT): string[] {
+  const found = new Map<string, string>();
+  const visit = (dir: string): void => {
+    const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as {
+      dependencies?: Record<string, string>;
+    };
+    for (const name of Object.keys(manifest.dependencies ?? {})) {
+      if (found.has(name)) continue;
+      const installed = locate(name, dir, root);
+      found.set(name, installed);
+      visit(installed);
+    }
+  };
+  visit(packageDir);
+  return [...found.values()];
+}
+
+function locate(name: string, from: string, root: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    const candidate = join(dir, 'node_modules', name);
+    if (existsSync(join(candidate, 'package.json'))) return candidate;
+    if (dir === root || dir === dirname(dir)) break;
+  }
+  throw new Error(`${name} is not installed under ${root} (run npm ci)`);
+}
+
+/** The runtime and the generated packages of `services` (all six when empty). */
+export function packageDirs(services: string[] = []): string[] {
+  const manifest = JSON.parse(readFileSync(join(REPO_ROOT, 'specs', 'manifest.json'), 'utf8')) as {
+    services: { id: string }[];
+  };
+  const ids = services.length ? services : manifest.services.map((s) => s.id);
+  const dirs = [join(REPO_ROOT, 'runtime'), ...ids.map((id) => join(REPO_ROOT, 'generated', id))];
+  for (const dir of dirs) {
+    if (!existsSync(join(dir, 'dist')))
+      throw new Error(`${dir}/dist is missing: run npm run generate first`);
+  }
+  return dirs;
+}
+
+async function main(argv: string[]): Promise<void> {
+  const at = argv.indexOf('--out');
+  const out = resolve(at >= 0 ? argv[at + 1]! : 'packages');
+  const services = argv.filter((a, i) => a !== '--out' && (at < 0 || i !== at + 1));
+  for (const t of await npmPack(packageDirs(services), out))
+    console.log(`${t.name}@${t.version}  ${t.file}  (${t.files.length} files)`);
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main(process.argv.slice(2)).catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
+}
