@@ -1,0 +1,37 @@
+// The one call each cold-start / memory child makes, per service: the same operation and
+// request for our client and for the soap package's (each in its own client's shape).
+export const CALLS = {
+  'customer-management': {
+    operation: 'GetUser',
+    method: 'getUser',
+    request: { UserId: '150000123' },
+    soapRequest: { UserId: '150000123' },
+    check: (r) => typeof r?.User?.UserName === 'string',
+  },
+  'campaign-management': {
+    operation: 'GetCampaignsByAccountId',
+    method: 'getCampaignsByAccountId',
+    request: { AccountId: '180000000', CampaignType: ['Search', 'Shopping'] },
+    // A flags value as a soap package user writes it: the list as one space-separated string.
+    soapRequest: { AccountId: '180000000', CampaignType: 'Search Shopping' },
+    check: (r) =>
+      Array.isArray(r?.Campaigns?.Campaign ?? r?.Campaigns) &&
+      JSON.stringify(r).includes('Garden tools 0'),
+  },
+};
+
+/** Prints the child's report as the last stdout line; the parent parses it. */
+export function report(fields, mode) {
+  const out = {
+    ...fields,
+    timeOrigin: performance.timeOrigin,
+    maxRssKB: process.resourceUsage().maxRSS,
+  };
+  if (mode === 'memory') {
+    // Twice: the first full GC can leave weakly held and finalizable objects for the second.
+    globalThis.gc();
+    globalThis.gc();
+    out.heapUsed = process.memoryUsage().heapUsed;
+  }
+  process.stdout.write(`${JSON.stringify(out)}\n`);
+}

@@ -1,0 +1,141 @@
+import { LoopbackServer } from '../loopback.ts';
+import {
+  CHILD_CALLS,
+  responderFor,
+  runChild,
+  type ChildRun,
+  type ChildService,
+} from '../run-child.ts';
+import { alternate, median, result, type BenchResult } from '../stats.ts';
+
+/**
+ * Cold start: from just before `spawn` to the first request bytes on a loopback socket, each
+ * run a fresh `node <child>.mjs`. Ours: import the generated package, construct its client
+ * with a StaticTokenProvider, call one operation (SOAP: the target; REST: informational).
+ * Theirs: import `soap`, createClientAsync on the same WSDL, the same call. Target <= 0.1.
+ * Also reported: the same span without Node's own bootstrap (both sides pay it alike), and a
+ * breakdown of our time, so a miss says where the time goes.
+ */
+export async function benchColdStart(
+  runs: number,
+  log: (s: string) => void,
+): Promise<BenchResult[]> {
+  const server = await LoopbackServer.start();
+  const results: BenchResult[] = [];
+  try {
+    for (const id of Object.keys(CHILD_CALLS) as ChildService[]) {
+      server.respondWith(await responderFor(id));
+      const s = await alternate(runs, {
+        soap: () => runChild(server, { kind: 'ours', id, protocol: 'soap' }, 'cold'),
+        rest: () => runChild(server, { kind: 'ours', id, protocol: 'rest' }, 'cold'),
+        theirs: () => runChild(server, { kind: 'soap', id }, 'cold'),
+      });
+      const op = CHILD_CALLS[id].operation;
+      const breakdown = oursBreakdown(s.soap);
+      const theirs = theirsBreakdown(s.theirs);
+      results.push(
+        row(
+          `cold start: ${id} ${op}, generated client (SOAP) vs soap.createClientAsync`,
+          s.soap,
+          s.theirs,
+          false,
+          `ours: ${breakdown}; soap: ${theirs}`,
+        ),
+        row(
+          `cold start: ${id} ${op}, generated client (REST) vs soap.createClientAsync`,
+          s.rest,
+          s.theirs,
+          true,
+          `ours: ${oursBreakdown(s.rest)}`,
+        ),
+        afterBootstrap(
+          `cold start after Node's bootstrap: ${id} ${op}, generated client (SOAP) vs soap`,
+          s.soap,
+          s.theirs,
+        ),
+      );
+      log(
+        `  cold start ${id}: ours SOAP ${ms(s.soap)} [${breakdown}], REST ${ms(s.rest)}; soap ${ms(s.theirs)} [${theirs}]`,
+      );
+    }
+  } finally {
+    await server.close();
+  }
+  return results;
+}
+
+function row(
+  metric: string,
+  ours: ChildRun[],
+  theirs: ChildRun[],
+  informational: boolean,
+  note: string,
+): BenchResult {
+  return result(
+    metric,
+    median(ours.map((r) => r.firstBytesMs)),
+    median(theirs.map((r) => r.firstBytesMs)),
+    'soap',
+    'ms',
+    'lower',
+    0.1,
+    {
+      informational,
+      runs: ours.length,
+      peakRssKB: {
+        ours: ours.map((r) => r.report.maxRssKB),
+        baseline: theirs.map((r) => r.report.maxRssKB),
+      },
+      note,
+    },
+  );
+}
+
+/** Script start → first bytes: what each side adds on top of an empty Node process. */
+function afterBootstrap(metric: string, ours: ChildRun[], theirs: ChildRun[]): BenchResult {
+  const beyond = (r: ChildRun) => r.firstBytesMs - r.spawnMs - r.report.boot;
+  return result(
+    metric,
+    median(ours.map(beyond)),
+    median(theirs.map(beyond)),
+    'soap',
+    'ms',
+    'lower',
+    0.1,
+    {
+      informational: true,
+      runs: ours.length,
+      note: 'first request bytes minus the time until the first line of the script runs (spawn + Node bootstrap), per run',
+    },
+  );
+}
+
+/** Median of each phase, in ms: the clocks are the child's marks placed on the parent's. */
+function phases(runs: ChildRun[], spans: Record<string, (r: ChildRun) => number>): string {
+  return Object.entries(spans)
+    .map(([name, span]) => `${name} ${median(runs.map(span)).toFixed(1)}`)
+    .join(', ');
+}
+
+function oursBreakdown(runs: ChildRun[]): string {
+  return phases(runs, {
+    'spawn+node bootstrap': (r) => r.spawnMs + r.report.boot,
+    'import @adsgen/runtime': (r) => r.report.runtimeImported! - r.report.boot,
+    'import package': (r) => r.report.packageImported! - r.report.runtimeImported!,
+    'construct client': (r) => r.report.constructed - r.report.packageImported!,
+    'call → first bytes': (r) => r.firstBytesMs - r.spawnMs - r.report.constructed,
+  });
+}
+
+function theirsBreakdown(runs: ChildRun[]): string {
+  return phases(runs, {
+    'spawn+node bootstrap': (r) => r.spawnMs + r.report.boot,
+    'import soap': (r) => r.report.soapImported! - r.report.boot,
+    createClientAsync: (r) => r.report.constructed - r.report.soapImported!,
+    'call → first bytes': (r) => r.firstBytesMs - r.spawnMs - r.report.constructed,
+  });
+}
+
+function ms(runs: ChildRun[]): string {
+  return `${median(runs.map((r) => r.firstBytesMs)).toFixed(0)} ms`;
+}
