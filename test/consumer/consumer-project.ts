@@ -2,7 +2,7 @@
  * A throwaway consumer project: the packed @adsgen tarballs installed with npm, offline, the
  * way another repository would install them, plus TypeScript sources to type-check and run.
  *
- * Offline installs need the runtime's own dependencies (fast-xml-parser, undici and theirs):
+ * Offline installs need the runtime's own dependencies (undici):
  * 1. first from the npm cache (`npm install --offline`); `npm ci` in this repository usually
  *    leaves them there;
  * 2. when the cache cannot serve them (ENOTCACHED: a CI whose cache was never filled, or was

@@ -5,7 +5,6 @@
  * that are not OAuth JSON. Messages name the endpoint (without query) and never the request's
  * secrets; text from the provider passes through `redact` first.
  */
-import { request } from 'undici';
 import { ReauthorizationRequiredError, TransportError } from '../errors.js';
 import { OAuthError } from './oauth-error.js';
 import { redact } from './redact.js';
@@ -52,6 +51,9 @@ export async function postTokenRequest(
   let status: number;
   let text: string;
   try {
+    // undici is imported on first use: a client with a StaticTokenProvider never pays for it
+    // here, and importing the runtime stays cheap (cold start is benchmarked).
+    const { request } = await import('undici');
     const response = await request(url, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
