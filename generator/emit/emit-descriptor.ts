@@ -164,6 +164,8 @@ function fieldData(f: MergedField, ns: Ns): Data {
     namespace: f.namespace === undefined ? undefined : ns(f.namespace),
     value,
     nullable: f.nullable,
+    // Only where REST differs (SOAP-nillable enums): the REST encoder then omits a null.
+    restNullable: f.restNullable,
     optional: f.optional,
     protocols: f.protocols,
   };

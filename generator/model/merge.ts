@@ -23,7 +23,9 @@ import type {
  *   SOAP `KeyValuePairOfstringstring` wins over REST's `KeyValuePairOfstringAndstring`).
  *   The SOAP base wins when the two disagree on a base.
  * - Nullability is the union: a shared field is nullable when either spec allows null, so
- *   the TypeScript type never hides a null one protocol may return.
+ *   the TypeScript type never hides a null one protocol may return. Where REST alone does not
+ *   allow null (the OpenAPI documents make no enum nullable; SOAP enums are often nillable),
+ *   `restNullable: false` says so, and the REST encoder omits such a null.
  * - Array items are the exception, and follow REST: in a shared field (any array depth) items
  *   are nullable only when BOTH specs allow null items. DataContract marks every complex array
  *   item nillable, REST items never are, so `AdvertiserAccount[]` and not
@@ -52,6 +54,11 @@ export interface MergedField extends Field {
   protocols: Protocols;
   /** The REST property name when it differs from `name` (`Key` for SOAP's `key`). */
   restName?: string;
+  /**
+   * Whether REST allows null, present only when that differs from `nullable` (which is the
+   * union of both specs): `false` on a shared field SOAP marks nillable and REST does not.
+   */
+  restNullable?: boolean;
   /** May be omitted (see the optionality rule above). */
   optional: boolean;
 }
@@ -249,6 +256,7 @@ function mergeField(s: Field, r: Field): MergedField {
     optional: s.minOccurs === 0 && r.minOccurs === 0,
   };
   if (r.name !== s.name) merged.restName = r.name;
+  setRestNullable(merged, r.nullable);
   const doc = s.doc ?? r.doc;
   if (doc) merged.doc = doc;
   return merged;
@@ -315,14 +323,26 @@ function hoistRestFields(types: MergedType[]): void {
       if (f.protocols !== 'rest') return true;
       const owner = findAncestorField(byName, t, f.name);
       if (!owner) return true;
+      // REST's view of the field: the subtype's declaration, plus the owner's own REST twin if any.
+      const restNullable =
+        owner.protocols === 'soap'
+          ? f.nullable
+          : (owner.restNullable ?? owner.nullable) || f.nullable;
       if (owner.protocols === 'soap') {
         owner.protocols = 'both';
         owner.type = sharedItemNullability(owner.type, f.type);
       }
       owner.nullable ||= f.nullable;
+      setRestNullable(owner, restNullable);
       return false;
     });
   }
+}
+
+/** Records REST's nullability on a field carried by REST, only where it differs from `nullable`. */
+function setRestNullable(field: MergedField, restNullable: boolean): void {
+  if (restNullable === field.nullable) delete field.restNullable;
+  else field.restNullable = restNullable;
 }
 
 function findAncestorField(

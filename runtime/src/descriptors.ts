@@ -68,6 +68,13 @@ export interface FieldDescriptor {
   value: ValueDescriptor;
   /** May be sent/received as null (`i:nil="true"` / JSON null). */
   nullable: boolean;
+  /**
+   * REST's own nullability, present only when it differs from `nullable` (a shared field SOAP
+   * marks nillable and the OpenAPI document does not: every SOAP-nillable enum). `false`:
+   * REST does not accept null here: the REST encoder omits the property (null and absent
+   * mean 'not set' in REST).
+   */
+  restNullable?: boolean;
   /** May be omitted. */
   optional: boolean;
   protocols: Protocols;

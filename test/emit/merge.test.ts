@@ -75,6 +75,42 @@ describe('mergeModels', () => {
     ]);
   });
 
+  it('records REST nullability where it is narrower than the union (restNullable: false)', () => {
+    const rn = (type: string) =>
+      object(merged, type)
+        .fields.filter((x) => x.restNullable !== undefined)
+        .map((x) => `${x.name}:${String(x.restNullable)}`);
+    // Status, Devices (enums): nillable in SOAP, not nullable in REST. REST-only fields and
+    // fields both specs agree on say nothing.
+    expect(rn('Ad')).toEqual(['Status:false', 'Devices:false']);
+    expect(object(merged, 'Ad').fields.find((x) => x.name === 'Status')?.nullable).toBe(true);
+    expect(rn('ApplicationFault')).toEqual([]);
+    const odd = merged.types
+      .flatMap((t) => (t.kind === 'object' ? t.fields.map((x) => ({ t: t.name, x })) : []))
+      .filter(({ x }) => x.restNullable !== undefined && (x.restNullable || !x.nullable))
+      .map(({ t, x }) => `${t}.${x.name}`);
+    expect(odd).toEqual([]); // only ever `false`, and only on a nullable field
+  });
+
+  it('takes REST nullability of a hoisted field from the subtype that REST declares it on', () => {
+    const soap = tinySoap();
+    const rest = tinyRest();
+    const soapAd = soap.types.find((t) => t.name === 'Ad');
+    const restText = rest.types.find((t) => t.name === 'TextAd');
+    if (soapAd?.kind === 'object' && restText?.kind === 'object') {
+      soapAd.fields.push(
+        f('Mode', n('AdStatus'), { namespace: ENT, nullable: true }),
+        f('Note', p('string'), { namespace: ENT, nullable: true }),
+      );
+      restText.fields.push(f('Mode', n('AdStatus')), f('Note', p('string'), { nullable: true }));
+    }
+    const m = mergeModels(soap, rest);
+    const field = (name: string) => object(m, 'Ad').fields.find((x) => x.name === name);
+    expect(field('Mode')).toMatchObject({ protocols: 'both', nullable: true, restNullable: false });
+    expect(field('Note')).toMatchObject({ protocols: 'both', nullable: true });
+    expect(field('Note')?.restNullable).toBeUndefined();
+  });
+
   it('makes a shared field optional only when SOAP has minOccurs=0 and REST does not require it', () => {
     // AdGroupId: minOccurs=0 in SOAP but required in REST → required.
     expect(fieldSummary(merged, 'GetAdsRequest')).toEqual(['AdGroupId:both', 'Types:both?|null']);

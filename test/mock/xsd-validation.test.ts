@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createXsdValidator, type XsdValidator } from '../mock-server/soap/xsd-validator.ts';
 import { extractSchemas } from '../mock-server/wsdl/extract-schemas.ts';
-import { CM_NS, envelope } from './helpers.ts';
+import { ServiceRegistry } from '../mock-server/services.ts';
+import { CAMPAIGN_NS, CM_NS, envelope } from './helpers.ts';
 
 const WSDL = readFileSync(
   join(import.meta.dirname, '..', '..', 'specs', 'customer-management.wsdl'),
@@ -98,44 +99,71 @@ describe('XSD validation of SOAP envelopes (schemas extracted from the WSDL at r
   });
 });
 
-describe('schemas pruned to one operation', () => {
-  const CAMPAIGN = 'https://bingads.microsoft.com/CampaignManagement/v13';
-  const text = readFileSync(
-    join(import.meta.dirname, '..', '..', 'specs', 'campaign-management.wsdl'),
-    'utf8',
-  );
+describe('one validator per service: requests of any of its operations share an xmllint run', () => {
+  const registry = new ServiceRegistry(join(import.meta.dirname, '..', '..', 'specs'));
+  const ARRAYS = 'http://schemas.microsoft.com/2003/10/Serialization/Arrays';
+  const request = (op: string, inner: string) =>
+    envelope(
+      CAMPAIGN_NS,
+      { DeveloperToken: 'BBD37VB98', CustomerAccountId: '9007199254740993' },
+      `<${op}Request xmlns="${CAMPAIGN_NS}" xmlns:i="http://www.w3.org/2001/XMLSchema-instance" xmlns:a="${ARRAYS}">${inner}</${op}Request>`,
+    );
+  const valid = {
+    addAds: request(
+      'AddAds',
+      '<AdGroupId>1</AdGroupId><Ads><Ad i:type="ExpandedTextAd"><Id>1</Id><Path1>p</Path1><TitlePart1>t</TitlePart1></Ad></Ads>',
+    ),
+    getCampaigns: request(
+      'GetCampaignsByAccountId',
+      '<AccountId>9007199254740993</AccountId><CampaignType>Search Shopping</CampaignType>',
+    ),
+    deleteCampaigns: request(
+      'DeleteCampaigns',
+      '<AccountId>1</AccountId><CampaignIds><a:long>2</a:long><a:long>3</a:long></CampaignIds>',
+    ),
+    getAdGroups: request('GetAdGroupsByCampaignId', '<CampaignId>7</CampaignId>'),
+  };
 
-  it('keep the request, its headers and every derived type, and still catch violations', async () => {
-    const { describeWsdl } = await import('../mock-server/wsdl/service-description.ts');
-    const { parseXmlTree } = await import('../mock-server/xml/tree.ts');
-    const { pruneSchemas, reachable } = await import('../mock-server/wsdl/prune-schemas.ts');
-    const desc = describeWsdl(parseXmlTree(text));
-    const files = extractSchemas(text, 'campaign');
-    const op = desc.byName.get('AddAds')!;
-    const keep = reachable(desc.schemas, [
-      op.requestElement,
-      ...op.requestHeaders.map((h) => h.element),
-    ])!;
-    const pruned = pruneSchemas(files, keep);
-    const size = (fs: { contents: string }[]) => fs.reduce((n, f) => n + f.contents.length, 0);
-    expect(size(pruned)).toBeLessThan(size(files) / 5);
-    expect(keep.has(`{${CAMPAIGN}}ResponsiveSearchAd`)).toBe(true); // derived from Ad
-    expect(keep.has(`{${CAMPAIGN}}Campaign`)).toBe(false);
+  it('rejects only the invalid request of a mixed batch, in one run of the full schema set', async () => {
+    const { validator } = await registry.soap('campaign-management');
+    const before = { ...validator.stats };
+    const invalid = request('GetAdGroupsByCampaignId', '<CampaignId>seven</CampaignId>');
+    const results = await Promise.all(
+      [valid.addAds, valid.getCampaigns, invalid, valid.deleteCampaigns, valid.getAdGroups].map(
+        (xml) => validator.validate(xml),
+      ),
+    );
+    expect(validator.stats.runs - before.runs).toBe(1);
+    expect(validator.stats.documents - before.documents).toBe(5);
+    expect(results.map((e) => e.length)).toEqual([0, 0, 1, 0, 0]);
+    expect(results[2]![0]).toContain('CampaignId');
+    expect(results[2]![0]).toContain("'seven' is not a valid value");
+  });
 
-    const v = createXsdValidator(pruned);
-    const ads = (inner: string) =>
-      envelope(
-        CAMPAIGN,
-        { DeveloperToken: 'BBD37VB98' },
-        `<AddAdsRequest xmlns="${CAMPAIGN}" xmlns:i="http://www.w3.org/2001/XMLSchema-instance"><AdGroupId>1</AdGroupId><Ads>${inner}</Ads></AddAdsRequest>`,
-      );
-    const [ok, outOfOrder, badType] = await v.validateMany([
-      ads('<Ad i:type="ExpandedTextAd"><Id>1</Id><Path1>p</Path1><TitlePart1>t</TitlePart1></Ad>'),
-      ads('<Ad i:type="ExpandedTextAd"><Path1>p</Path1><Id>1</Id></Ad>'),
-      ads('<Ad i:type="Campaign"><Id>1</Id></Ad>'),
-    ]);
-    expect(ok).toEqual([]);
-    expect(outOfOrder!.join()).toContain("Id': This element is not expected");
-    expect(badType!.join()).toContain('does not resolve to a type definition');
+  it('gives each invalid request of a batch its own violations only', async () => {
+    const { validator } = await registry.soap('campaign-management');
+    const outOfOrder = request(
+      'AddAds',
+      '<AdGroupId>1</AdGroupId><Ads><Ad i:type="ExpandedTextAd"><Path1>p</Path1><Id>1</Id></Ad></Ads>',
+    );
+    const notAnAd = request('AddAds', '<AdGroupId>1</AdGroupId><Ads><Ad i:type="Campaign"/></Ads>');
+    const badEnum = request(
+      'GetCampaignsByAccountId',
+      '<AccountId>1</AccountId><CampaignType>Searches</CampaignType>',
+    );
+    const [a, b, c, d, e] = await Promise.all(
+      [valid.getAdGroups, outOfOrder, notAnAd, badEnum, valid.deleteCampaigns].map((xml) =>
+        validator.validate(xml),
+      ),
+    );
+    expect(a).toEqual([]);
+    expect(e).toEqual([]);
+    expect(b!.join('\n')).toContain("Id': This element is not expected");
+    expect(c!.join('\n')).toMatch(/Campaign.*not validly derived|not validly derived.*Campaign/);
+    expect(d!.join('\n')).toContain('Searches');
+    // Nothing leaks across: each list names only its own document's elements.
+    for (const other of [...c!, ...d!]) expect(other).not.toContain('is not expected');
+    for (const other of [...b!, ...c!]) expect(other).not.toContain('Searches');
+    for (const other of [...b!, ...d!]) expect(other).not.toContain('derived');
   });
 });

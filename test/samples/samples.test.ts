@@ -94,22 +94,46 @@ describe('request/response samples', () => {
   });
 });
 
-describe('known gap (reported, not fixed here)', () => {
-  // The TS types allow null for enum fields that are nillable in the WSDL; the OpenAPI
-  // document makes enum properties non-nullable, and the REST encoder sends the null through.
-  // When the encoder omits such nulls (or the descriptor carries REST nullability), this
-  // test starts passing and `it.fails` reports it: turn it into a plain `it` then.
-  it.fails('REST: a null in a SOAP-only-nullable enum field is valid on the wire', async () => {
+describe('REST nullability narrower than the TypeScript type', () => {
+  // AdvertiserAccount.PaymentMethodType is nillable in the WSDL, so the type allows null; the
+  // OpenAPI enum is not nullable. The descriptor says `restNullable: false`, and the REST
+  // encoder leaves the null out (null and absent both mean "not set" in REST) while SOAP
+  // still sends i:nil (AddAccount/request.xml).
+  it('REST: a null in a SOAP-only-nullable enum field is omitted and the body is valid', async () => {
     const d = await descriptorOf('customer-management');
     const side = await registry.rest('customer-management');
     const op = d.operations['AddAccount']!;
-    const body: unknown = JSON.parse(
+    const account = d.types['AdvertiserAccount'];
+    const field =
+      account?.kind === 'object'
+        ? account.fields.find((f) => f.name === 'PaymentMethodType')
+        : undefined;
+    expect(field).toMatchObject({ nullable: true, restNullable: false });
+    const body = JSON.parse(
       encodeRestBody(d, op, {
         Account: { Name: 'x', ParentCustomerId: '9007199254740993', PaymentMethodType: null },
       }),
-    );
+    ) as { Account: Record<string, unknown> };
+    expect(body.Account).toEqual({
+      Name: 'x',
+      ParentCustomerId: '9007199254740993',
+    });
     const route = findRoute(side.rest, op.rest!.method, op.rest!.path)!;
     expect(side.validator.validate(route.requestSchema, body)).toEqual([]);
+  });
+
+  it('the AddAccount sample sends PaymentMethodType as i:nil in SOAP and not at all in REST', async () => {
+    const sample = samples.find(
+      (s) => s.service === 'customer-management' && s.operation === 'AddAccount',
+    )!;
+    expect(readJson(sample, 'request.json')).toMatchObject({
+      Account: { PaymentMethodType: null, PaymentMethodId: null },
+    });
+    expect(readText(sample, 'request.xml')).toContain('<n1:PaymentMethodType i:nil="true"/>');
+    const rest = JSON.parse(await encodeSampleRest(sample)) as { Account: Record<string, unknown> };
+    expect('PaymentMethodType' in rest.Account).toBe(false);
+    // A field REST may null keeps its null.
+    expect(rest.Account.PaymentMethodId).toBeNull();
   });
 });
 

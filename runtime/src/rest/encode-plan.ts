@@ -12,6 +12,10 @@
  * value itself: objects of a type with such a field are copied with those properties renamed,
  * in their original order. Types without one (nearly all) keep the pass-through path.
  *
+ * A null in a field SOAP may nil and REST may not (`restNullable: false`: every SOAP-nillable
+ * enum) is dropped: null and absent both mean 'not set' in REST, and the service rejects the
+ * null. Only a value that carries such a null is copied; everything else keeps the fast path.
+ *
  * The one thing JSON.stringify cannot write is a decimal whose digits a double cannot hold
  * (`79228162514264337593543950335`); those become RawNumber leaves and the caller switches
  * to its raw-aware serializer for that request.
@@ -54,6 +58,8 @@ export interface ConvertState {
 interface FieldPlan {
   name: string;
   nullable: boolean;
+  /** Nullable in the TypeScript type (SOAP) but not in REST: a null is left out of the body. */
+  omitNull: boolean;
   convert: Convert;
 }
 
@@ -103,6 +109,7 @@ function buildFields(ctx: Context, plan: RestObjectPlan): FieldPlan[] {
     fields.push({
       name: field.name,
       nullable: field.nullable,
+      omitNull: field.nullable && field.restNullable === false,
       convert: converter(ctx, discriminatorValue(plan.type, field)),
     });
   }
@@ -173,7 +180,8 @@ function convertObjectIn(
       const v = value[field.name];
       if (v === undefined) continue;
       if (v === null) {
-        if (!field.nullable)
+        if (field.omitNull) (changes ??= []).push(field.name, undefined);
+        else if (!field.nullable)
           throw new CodecValueError(
             'null is not allowed here (the field is not nullable); omit it instead',
           );

@@ -91,7 +91,7 @@ function soapAdapter(
     protocol: 'soap',
     service,
     operation: op.name,
-    validate: () => side.requestValidator(op).validate(text),
+    validate: () => side.validator.validate(text),
     credentials: () => ({
       developerToken: header('DeveloperToken'),
       accessToken: header('AuthenticationToken'),

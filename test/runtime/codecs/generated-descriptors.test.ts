@@ -4,7 +4,7 @@
  * pairs REST spells `{Key, Value}`, and fault bodies of every service resolving their concrete
  * ApplicationFault subtype from `Type` with their error arrays decoded as typed values.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ObjectTypeDescriptor, ServiceDescriptor } from '../../../runtime/src/descriptors.ts';
@@ -21,6 +21,14 @@ const SERVICES = [
   'customer-billing',
 ] as const;
 type ServiceId = (typeof SERVICES)[number];
+
+/** The parts of an OpenAPI schema object the nullability check reads. */
+interface OaSchema {
+  $ref?: string;
+  nullable?: boolean;
+  properties?: Record<string, OaSchema>;
+  allOf?: OaSchema[];
+}
 
 const descriptors = new Map<ServiceId, ServiceDescriptor>();
 
@@ -221,4 +229,81 @@ describe('REST fault bodies of every service', () => {
       });
     },
   );
+});
+
+describe('REST nullability of the real descriptors (restNullable)', () => {
+  /** The OpenAPI property schema of `type.field`, through `allOf` subclasses and their bases. */
+  function restProperty(
+    schemas: Record<string, OaSchema>,
+    type: string,
+    field: string,
+  ): OaSchema | undefined {
+    const seen = new Set<string>();
+    const visit = (s: OaSchema | undefined): OaSchema | undefined => {
+      if (!s) return undefined;
+      if (s.$ref) {
+        const name = s.$ref.replace('#/components/schemas/', '');
+        if (seen.has(name)) return undefined;
+        seen.add(name);
+        return visit(schemas[name]);
+      }
+      return s.properties?.[field] ?? s.allOf?.map(visit).find((x) => x !== undefined);
+    };
+    return visit({ $ref: `#/components/schemas/${type}` });
+  }
+
+  it('marks exactly the SOAP-nillable fields the OpenAPI document does not make nullable', () => {
+    let marked = 0;
+    let agreed = 0;
+    const wrong: string[] = [];
+    for (const id of SERVICES) {
+      const d = service(id);
+      const doc = JSON.parse(
+        readFileSync(new URL(`../../../specs/${id}.openapi.json`, import.meta.url), 'utf8'),
+      ) as { components: { schemas: Record<string, OaSchema> } };
+      for (const t of Object.values(d.types)) {
+        if (t.kind !== 'object') continue;
+        for (const f of t.fields) {
+          if (f.restNullable === undefined) {
+            // The converse: a shared nullable field without the mark is nullable in REST too.
+            if (f.nullable && f.protocols === 'both') {
+              const prop = restProperty(doc.components.schemas, t.name, f.restName ?? f.name);
+              if (prop) agreed++;
+              if (prop && prop.nullable !== true) wrong.push(`${id} ${t.name}.${f.name}: unmarked`);
+            }
+            continue;
+          }
+          marked++;
+          const prop = restProperty(doc.components.schemas, t.name, f.restName ?? f.name);
+          if (f.restNullable !== false || !f.nullable || f.protocols !== 'both' || !prop)
+            wrong.push(`${id} ${t.name}.${f.name}: ${JSON.stringify(f)}`);
+          else if (prop.nullable === true)
+            wrong.push(`${id} ${t.name}.${f.name}: nullable in REST`);
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
+    // 401 fields declared over the six services (398 of them enums), 561 with inherited copies.
+    expect(marked).toBe(561);
+    expect(agreed).toBeGreaterThan(3000); // 3463 shared nullable fields, REST agreeing
+    const account = objectType(service('customer-management'), 'AdvertiserAccount');
+    expect(account.fields.find((f) => f.name === 'PaymentMethodType')).toMatchObject({
+      nullable: true,
+      restNullable: false,
+    });
+  });
+
+  it('the REST body of a real request leaves such nulls out', () => {
+    const d = service('campaign-management');
+    const op = d.operations['AddCampaigns']!;
+    const campaign = objectType(d, 'Campaign');
+    const nulls = campaign.fields.filter((f) => f.restNullable === false).map((f) => f.name);
+    expect(nulls.length).toBeGreaterThan(0);
+    const value: Record<string, unknown> = { Name: 'c', DailyBudget: 5 };
+    for (const name of nulls) value[name] = null;
+    const body = JSON.parse(encodeRestBody(d, op, { AccountId: '1', Campaigns: [value] })) as {
+      Campaigns: Record<string, unknown>[];
+    };
+    expect(Object.keys(body.Campaigns[0]!).sort()).toEqual(['DailyBudget', 'Name']);
+  });
 });
