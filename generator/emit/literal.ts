@@ -5,7 +5,8 @@ import { propertyKey, quote } from './naming.ts';
  * prettier would (printWidth 100, trailing commas): an object or array goes on one line
  * when it fits and is expanded otherwise; an array of two or more multi-key objects is
  * always expanded, as prettier does. Running prettier over the result changes nothing, so
- * the multi-megabyte descriptor files need not go through it.
+ * large generated files (the enum objects of types.ts) need not go through it. Also: JSON text
+ * for a `String.raw` template literal (`templateJson`, `rawTemplate`), the descriptor's form.
  */
 
 /** A piece of code used as a value (a constant's name). */
@@ -113,4 +114,35 @@ function expanded(value: Data, column: number): string {
 /** Like printData but never flat: for the outermost objects, which read better expanded. */
 export function printExpanded(value: Data, column: number): string {
   return expanded(value, column);
+}
+
+/**
+ * `value` as compact JSON text that a `String.raw` template literal holds unchanged: a backtick
+ * and the `$` of `${` (which can only stand inside JSON strings) are written as the JSON
+ * escapes `\u0060` and `\u0024`, which JSON.parse turns back into the same characters. Every
+ * other character JSON.stringify writes stands for itself in a raw template (it escapes
+ * control characters such as CR, the only character a template would normalise, and lone
+ * surrogates). Undefined members are left out, as JSON.stringify does.
+ */
+export function templateJson(value: unknown): string {
+  const text = JSON.stringify(value);
+  if (text === undefined) throw new Error('templateJson: the value has no JSON form');
+  return text.replace(/`/g, '\\u0060').replace(/\$\{/g, '\\u0024{');
+}
+
+/**
+ * `String.raw` template literal of `text`, which the template must hold character for
+ * character: throws when `text` holds what would end the template or be read differently (a
+ * backtick, `${`, a CR, or a trailing backslash) instead of silently changing the data.
+ * prettier leaves a template's content as it is, so any line layout of `text` stays.
+ */
+export function rawTemplate(text: string): string {
+  const bad = /`|\$\{|\r/.exec(text) ?? (text.endsWith('\\') ? { index: text.length - 1 } : null);
+  if (bad) {
+    throw new Error(
+      `rawTemplate: the text cannot stand unchanged in a String.raw template (at ${bad.index}: ` +
+        `${JSON.stringify(text.slice(Math.max(0, bad.index - 20), bad.index + 20))})`,
+    );
+  }
+  return `String.raw\`${text}\``;
 }

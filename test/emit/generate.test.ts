@@ -10,11 +10,16 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { format } from 'prettier';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { descriptorData } from '../../generator/emit/emit-descriptor.ts';
+import { analyzeFamilies } from '../../generator/emit/families.ts';
 import { PRETTIER_OPTIONS } from '../../generator/emit/format.ts';
 import { generate, type GenerateSummary } from '../../generator/emit/generate.ts';
+import { loadServiceModel } from '../../generator/load.ts';
+import { mergeModels } from '../../generator/model/merge.ts';
+import { findService } from '../../generator/specs/manifest.ts';
 
 const SPECS = fileURLToPath(new URL('../../specs/', import.meta.url));
 const ALL = [
@@ -99,6 +104,17 @@ describe('generate (real specs)', () => {
           expect(existsSync(join(out, id, 'dist', `${f}.js`)), `${id} ${f}.js`).toBe(true);
           expect(existsSync(join(out, id, 'dist', `${f}.d.ts`)), `${id} ${f}.d.ts`).toBe(true);
         }
+        // The descriptor loads as the full data: namespaces and inherited fields put back.
+        const url = pathToFileURL(join(out, id, 'dist', 'descriptor.js')).href;
+        const { descriptor } = await import(url);
+        const [soap, rest] = await Promise.all([
+          loadServiceModel(SPECS, id, 'soap'),
+          loadServiceModel(SPECS, id, 'rest'),
+        ]);
+        const merged = mergeModels(soap, rest);
+        expect(descriptor, id).toEqual(
+          descriptorData(merged, analyzeFamilies(merged), findService(id)),
+        );
       }
       const before = tree(out);
       // Every file is written in prettier's layout without prettier (see
