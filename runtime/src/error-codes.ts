@@ -1,4 +1,4 @@
-import { ERROR_CODE_NAMES, ERROR_CODE_NUMBERS } from './error-codes.generated.js';
+import { ERROR_CODE_NAMES_TEXT, ERROR_CODE_NUMBERS_TEXT } from './error-codes.generated.js';
 
 /**
  * Lookups over Microsoft's operation error code table (generated from specs/error-codes.json
@@ -6,7 +6,32 @@ import { ERROR_CODE_NAMES, ERROR_CODE_NUMBERS } from './error-codes.generated.js
  * so that retry and error mapping never depend on the generated table being complete.
  */
 
-export { ERROR_CODE_NAMES, ERROR_CODE_NUMBERS };
+export interface ErrorCodeTable {
+  /** Numeric code → symbolic ErrorCode. */
+  names: ReadonlyMap<number, string>;
+  /** Symbolic ErrorCode → numeric code (the lowest where Microsoft's table repeats a name). */
+  numbers: ReadonlyMap<string, number>;
+}
+
+let table: ErrorCodeTable | undefined;
+
+/**
+ * The whole table, parsed from the generated text on first use: most processes never look a
+ * code up, and the parsed Maps cost ~0.6 MB of heap.
+ */
+export function errorCodeTable(): ErrorCodeTable {
+  table ??= { names: parse(ERROR_CODE_NAMES_TEXT, (c, n) => [c, n]), numbers: parse(ERROR_CODE_NUMBERS_TEXT, (c, n) => [n, c]) };
+  return table;
+}
+
+function parse<K, V>(text: string, entry: (code: number, name: string) => [K, V]): Map<K, V> {
+  const map = new Map<K, V>();
+  for (const line of text.split('\n')) {
+    const space = line.indexOf(' ');
+    if (space > 0) map.set(...entry(Number(line.slice(0, space)), line.slice(space + 1)));
+  }
+  return map;
+}
 
 /** Codes with special handling (see REFERENCE "Errors"). */
 export const KnownErrorCodes = {
@@ -21,10 +46,10 @@ export const KnownErrorCodes = {
 
 /** The symbolic ErrorCode of a numeric code (`105` → `InvalidCredentials`), if the table has it. */
 export function errorCodeName(code: number): string | undefined {
-  return Object.hasOwn(ERROR_CODE_NAMES, code) ? ERROR_CODE_NAMES[code] : undefined;
+  return errorCodeTable().names.get(code);
 }
 
 /** The numeric code of a symbolic ErrorCode (`CallRateExceeded` → `117`), if the table has it. */
 export function errorCodeNumber(errorCode: string): number | undefined {
-  return Object.hasOwn(ERROR_CODE_NUMBERS, errorCode) ? ERROR_CODE_NUMBERS[errorCode] : undefined;
+  return errorCodeTable().numbers.get(errorCode);
 }

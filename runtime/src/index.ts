@@ -41,9 +41,9 @@ export {
 } from './errors.js';
 export { faultToError, type FaultInput } from './fault-to-error.js';
 export {
-  ERROR_CODE_NAMES,
-  ERROR_CODE_NUMBERS,
   KnownErrorCodes,
+  errorCodeTable,
+  type ErrorCodeTable,
   errorCodeName,
   errorCodeNumber,
 } from './error-codes.js';
