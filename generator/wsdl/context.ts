@@ -1,5 +1,5 @@
 import { SpecError } from '../model/errors.ts';
-import type { QName } from '../model/types.ts';
+import { NS, type QName } from '../model/types.ts';
 import { elementPath } from './place.ts';
 import { DEFAULT_NS_KEY, type XmlElement } from './xml.ts';
 
@@ -67,6 +67,31 @@ export function checkWsdlAttrs(ctx: ReadContext, el: XmlElement, allowed: readon
   for (const name in el.attrs) {
     if (name === 'xmlns' || name.includes(':') || allowed.includes(name)) continue;
     throw specError(ctx, el, `unsupported attribute '${name}' on <${el.tag}>`);
+  }
+}
+
+/** `wsdl:documentation`, which any WSDL element may hold and which says nothing the model keeps. */
+export function isWsdlDoc(el: XmlElement): boolean {
+  return el.ns === NS.wsdl && el.local === 'documentation';
+}
+
+/**
+ * The children of WSDL element `parent` that are `<ns:local>`, in order, lazily: documentation
+ * and what `skip` accepts are passed over, anything else is unsupported there. Lazy, so an
+ * error in one child (found by the caller) is reported before a bad sibling after it.
+ */
+export function* childrenNamed(
+  ctx: ReadContext,
+  parent: XmlElement,
+  ns: string,
+  local: string,
+  skip?: (child: XmlElement) => boolean,
+): Generator<XmlElement, void, undefined> {
+  for (const child of parent.children) {
+    if (isWsdlDoc(child) || skip?.(child)) continue;
+    if (child.ns !== ns || child.local !== local)
+      throw unsupported(ctx, child, `<${child.tag}> in wsdl:${parent.local}`);
+    yield child;
   }
 }
 

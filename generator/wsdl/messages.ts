@@ -1,6 +1,7 @@
 import { NS, type QName } from '../model/types.ts';
 import {
   checkAttrs,
+  childrenNamed,
   type ReadContext,
   qkey,
   requireAttr,
@@ -37,10 +38,7 @@ export function readMessages(
     const key = qkey(targetNamespace, name);
     if (messages.has(key)) throw specError(ctx, el, `duplicate message '${name}'`);
     const parts: MessagePart[] = [];
-    for (const part of el.children) {
-      if (part.ns === NS.wsdl && part.local === 'documentation') continue;
-      if (part.ns !== NS.wsdl || part.local !== 'part')
-        throw unsupported(ctx, part, `<${part.tag}> in wsdl:message`);
+    for (const part of childrenNamed(ctx, el, NS.wsdl, 'part')) {
       // A `type=` part belongs to rpc/encoded style, which these services never use.
       if (part.attrs['type'] !== undefined)
         throw unsupported(ctx, part, 'message part with a type attribute (rpc style)');

@@ -2,6 +2,7 @@ import { NS, type Operation, type QName, type SoapFault, type SoapHeader } from 
 import {
   checkAttrs,
   checkWsdlAttrs,
+  isWsdlDoc,
   type ReadContext,
   requireAttr,
   specError,
@@ -9,7 +10,7 @@ import {
 } from './context.ts';
 import { docOf } from './doc.ts';
 import { lookupMessage, type Message, singlePart } from './messages.ts';
-import type { SchemaIndex } from './schema-index.ts';
+import { declName, type SchemaIndex } from './schema-index.ts';
 import { findBinding, findPortType } from './port-binding.ts';
 import { bodyTypeName, elementDecl, headerTypeRef } from './element-types.ts';
 import type { XmlElement } from './xml.ts';
@@ -121,7 +122,7 @@ function readDirection(
   const headers: SoapHeader[] = [];
   let body: XmlElement | undefined;
   for (const child of bDir.children) {
-    if (child.ns === NS.wsdl && child.local === 'documentation') continue;
+    if (isWsdlDoc(child)) continue;
     if (child.ns === NS.wsdlSoap && child.local === 'body') {
       if (body) throw specError(ctx, child, 'second soap:body');
       checkAttrs(ctx, child, ['use']);
@@ -136,7 +137,7 @@ function readDirection(
   if (!body) throw specError(ctx, bDir, 'missing soap:body');
   return {
     typeName: bodyTypeName(ctx, input.index, decl),
-    element: { name: decl.name, namespace: decl.schema.targetNamespace },
+    element: declName(decl),
     headers,
   };
 }
@@ -153,7 +154,7 @@ function readHeader(ctx: ReadContext, input: OperationsInput, header: XmlElement
   const decl = elementDecl(ctx, input.index, part.element, part.el);
   return {
     name: part.name,
-    element: { name: decl.name, namespace: decl.schema.targetNamespace },
+    element: declName(decl),
     type: headerTypeRef(ctx, input.index, decl),
   };
 }
@@ -171,9 +172,7 @@ function readFaults(
     const pFault = pFaults.find((f) => f.attrs['name'] === name);
     if (!pFault) throw specError(ctx, bFault, `missing portType fault '${name}'`);
     checkWsdlAttrs(ctx, pFault, ['name', 'message']);
-    const soapFaults = bFault.children.filter(
-      (c) => !(c.ns === NS.wsdl && c.local === 'documentation'),
-    );
+    const soapFaults = bFault.children.filter((c) => !isWsdlDoc(c));
     const soapFault = soapFaults[0];
     if (
       !soapFault ||
@@ -196,7 +195,7 @@ function readFaults(
     const decl = elementDecl(ctx, input.index, part.element, part.el);
     return {
       name,
-      element: { name: decl.name, namespace: decl.schema.targetNamespace },
+      element: declName(decl),
       type: bodyTypeName(ctx, input.index, decl),
     };
   });
@@ -229,7 +228,7 @@ function wsdlChildren<K extends string>(
   const out = { soap: [] as XmlElement[] } as Grouped<K>;
   for (const local of locals) (out as Record<string, XmlElement[]>)[local] = [];
   for (const child of el.children) {
-    if (child.ns === NS.wsdl && child.local === 'documentation') continue;
+    if (isWsdlDoc(child)) continue;
     if (child.ns === NS.wsdl && (locals as readonly string[]).includes(child.local))
       (out as Record<string, XmlElement[]>)[child.local]!.push(child);
     else if (child.ns === NS.wsdlSoap && soapLocals.includes(child.local)) out.soap.push(child);

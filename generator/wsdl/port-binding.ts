@@ -2,6 +2,7 @@ import { NS } from '../model/types.ts';
 import {
   checkAttrs,
   checkWsdlAttrs,
+  childrenNamed,
   type ReadContext,
   qkey,
   requireAttr,
@@ -32,10 +33,7 @@ export function findPortType(ctx: ReadContext, definitions: XmlElement): PortTyp
   if (portTypes.length > 1) throw unsupported(ctx, portTypes[1]!, 'a second wsdl:portType');
   checkWsdlAttrs(ctx, el, ['name']);
   const operations: XmlElement[] = [];
-  for (const child of el.children) {
-    if (child.ns === NS.wsdl && child.local === 'documentation') continue;
-    if (child.ns !== NS.wsdl || child.local !== 'operation')
-      throw unsupported(ctx, child, `<${child.tag}> in wsdl:portType`);
+  for (const child of childrenNamed(ctx, el, NS.wsdl, 'operation')) {
     checkWsdlAttrs(ctx, child, ['name', 'parameterOrder']);
     const name = requireAttr(ctx, child, 'name');
     if (operations.some((o) => o.attrs['name'] === name))
@@ -70,15 +68,8 @@ export function findBinding(
     const style = soapBinding.attrs['style'] ?? 'document';
     if (style !== 'document') throw unsupported(ctx, soapBinding, `style '${style}'`);
     const operations: XmlElement[] = [];
-    for (const child of el.children) {
-      if (
-        child === soapBinding ||
-        isPolicy(child) ||
-        (child.ns === NS.wsdl && child.local === 'documentation')
-      )
-        continue;
-      if (child.ns !== NS.wsdl || child.local !== 'operation')
-        throw unsupported(ctx, child, `<${child.tag}> in wsdl:binding`);
+    const other = (c: XmlElement) => c === soapBinding || isPolicy(c);
+    for (const child of childrenNamed(ctx, el, NS.wsdl, 'operation', other)) {
       checkWsdlAttrs(ctx, child, ['name']);
       operations.push(child);
     }

@@ -1,6 +1,7 @@
-import { NS } from '../model/types.ts';
+import { NS, type QName } from '../model/types.ts';
 import {
   checkAttrs,
+  childrenNamed,
   type ReadContext,
   qkey,
   requireAttr,
@@ -25,6 +26,11 @@ export interface Decl {
   readonly el: XmlElement;
 }
 
+/** The qualified name a global declaration declares. */
+export function declName(decl: Decl): QName {
+  return { name: decl.name, namespace: decl.schema.targetNamespace };
+}
+
 /** Global declarations of every schema, by `qkey(namespace, name)`. */
 export interface SchemaIndex {
   readonly schemas: SchemaInfo[];
@@ -41,10 +47,7 @@ export interface SchemaIndex {
 export function indexSchemas(ctx: ReadContext, types: XmlElement | undefined): SchemaIndex {
   const index: SchemaIndex = { schemas: [], types: new Map(), elements: new Map() };
   if (!types) return index;
-  for (const el of types.children) {
-    if (el.ns === NS.wsdl && el.local === 'documentation') continue;
-    if (el.ns !== NS.xsd || el.local !== 'schema')
-      throw unsupported(ctx, el, `<${el.tag}> in wsdl:types`);
+  for (const el of childrenNamed(ctx, types, NS.xsd, 'schema')) {
     checkAttrs(ctx, el, ['targetNamespace', 'elementFormDefault', 'attributeFormDefault']);
     const form = el.attrs['elementFormDefault'] ?? 'unqualified';
     if (form !== 'qualified' && form !== 'unqualified')

@@ -8,7 +8,7 @@ import {
   unsupported,
 } from './context.ts';
 import { readComplexType } from './complex-type.ts';
-import type { SchemaIndex, SchemaInfo } from './schema-index.ts';
+import type { Decl, SchemaIndex, SchemaInfo } from './schema-index.ts';
 import { readSimpleType } from './simple-type.ts';
 import { newTypeState, type TypeState } from './type-state.ts';
 import {
@@ -41,10 +41,28 @@ export function readSchemaTypes(ctx: ReadContext, index: SchemaIndex): ServiceTy
   return state.types;
 }
 
+/** The index entry of a global complexType or simpleType (the first pass registered every one). */
+function globalTypeDecl(state: TypeState, el: XmlElement, schema: SchemaInfo): Decl {
+  return state.index.types.get(qkey(schema.targetNamespace, requireAttr(state.ctx, el, 'name')))!;
+}
+
+/**
+ * An element declaration holds annotations and at most an anonymous complexType (read by the
+ * caller); anything else is unsupported (`where` says where in the message, when given).
+ */
+function checkElementContent(state: TypeState, el: XmlElement, where?: string): void {
+  for (const child of el.children) {
+    if (!isXs(child, 'annotation') && !isXs(child, 'complexType'))
+      throw unsupported(
+        state.ctx,
+        child,
+        where === undefined ? undefined : `<${child.tag}> ${where}`,
+      );
+  }
+}
+
 function readGlobalComplexType(state: TypeState, el: XmlElement, schema: SchemaInfo): void {
-  const decl = state.index.types.get(
-    qkey(schema.targetNamespace, requireAttr(state.ctx, el, 'name')),
-  )!;
+  const decl = globalTypeDecl(state, el, schema);
   const item = arrayWrapperItem(decl);
   if (!item) {
     readComplexType(state, el, decl.name, schema, 'schema');
@@ -53,20 +71,14 @@ function readGlobalComplexType(state: TypeState, el: XmlElement, schema: SchemaI
   // A wrapper is not a model type, but it is still checked (attributes, item type) and a
   // dictionary wrapper's anonymous item type is emitted where the wrapper stands.
   checkAttrs(state.ctx, item, ['name', 'type', 'minOccurs', 'maxOccurs', 'nillable']);
-  for (const child of item.children) {
-    if (!isXs(child, 'annotation') && !isXs(child, 'complexType'))
-      throw unsupported(state.ctx, child);
-  }
+  checkElementContent(state, item);
   const anonymous = anonymousComplexType(item);
   if (anonymous) readComplexType(state, anonymous, item.attrs['name']!, schema, 'element');
   declRef(state.ctx, state.index, decl);
 }
 
 function readGlobalSimpleType(state: TypeState, el: XmlElement, schema: SchemaInfo): void {
-  const decl = state.index.types.get(
-    qkey(schema.targetNamespace, requireAttr(state.ctx, el, 'name')),
-  )!;
-  if (isSerializationPrimitive(decl)) return;
+  if (isSerializationPrimitive(globalTypeDecl(state, el, schema))) return;
   readSimpleType(state, el, schema);
 }
 
@@ -74,10 +86,7 @@ function readGlobalElement(state: TypeState, el: XmlElement, schema: SchemaInfo)
   const { ctx } = state;
   checkAttrs(ctx, el, ['name', 'type', 'nillable']);
   const name = requireAttr(ctx, el, 'name');
-  for (const child of el.children) {
-    if (!isXs(child, 'annotation') && !isXs(child, 'complexType'))
-      throw unsupported(ctx, child, `<${child.tag}> in element '${name}'`);
-  }
+  checkElementContent(state, el, `in element '${name}'`);
   const anonymous = anonymousComplexType(el);
   if (anonymous && el.attrs['type'] !== undefined)
     throw specError(ctx, el, `element '${name}' has both a type attribute and an anonymous type`);

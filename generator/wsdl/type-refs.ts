@@ -1,7 +1,7 @@
 import { SERIALIZATION_PRIMITIVES, XSD_PRIMITIVES } from '../model/primitives.ts';
 import { type ArrayRef, NS, type QName, type TypeRef } from '../model/types.ts';
 import { type ReadContext, qkey, resolveQName, specError } from './context.ts';
-import type { Decl, SchemaIndex } from './schema-index.ts';
+import { type Decl, type SchemaIndex, declName } from './schema-index.ts';
 import type { XmlElement } from './xml.ts';
 
 /**
@@ -62,7 +62,7 @@ export function declRef(
   const array: ArrayRef = { kind: 'array', items, itemName: item.attrs['name']! };
   if (decl.schema.qualified) array.itemNamespace = decl.schema.targetNamespace;
   array.itemNullable = isTrue(ctx, item, 'nillable');
-  array.wrapperType = { name: decl.name, namespace: decl.schema.targetNamespace };
+  array.wrapperType = declName(decl);
   return array;
 }
 

@@ -5,7 +5,8 @@
  * request value does not fit its descriptor.
  *
  * Plans themselves are protocol-specific (./soap/*-plan.ts, ./rest/*-plan.ts); each is built
- * once per type and cached per ServiceDescriptor in a WeakMap, so no call walks the schema.
+ * once per type and cached per ServiceDescriptor in a WeakMap (./object-plans.ts), so no call
+ * walks the schema.
  */
 import type {
   EnumTypeDescriptor,
@@ -69,20 +70,6 @@ export function familyMember(
   return declared.typeValue === typeValue ? declared : undefined;
 }
 
-/** One cache per ServiceDescriptor object, dropped with it. */
-export function perService<T>(
-  cache: WeakMap<ServiceDescriptor, T>,
-  service: ServiceDescriptor,
-  make: () => T,
-): T {
-  let entry = cache.get(service);
-  if (entry === undefined) {
-    entry = make();
-    cache.set(service, entry);
-  }
-  return entry;
-}
-
 /**
  * A request value that does not fit its descriptor. Thrown deep inside a plan with only the
  * reason; each object/array level on the way up prepends its segment to `path`, and the
@@ -104,6 +91,25 @@ export class CodecValueError extends TypeError {
     this.message = `${root}${this.path}: ${this.reason}`;
     return this;
   }
+}
+
+/** A null in a field whose descriptor does not allow one (both encoders). */
+export function nullNotAllowed(): CodecValueError {
+  return new CodecValueError(
+    'null is not allowed here (the field is not nullable); omit it instead',
+  );
+}
+
+/**
+ * What an encoder's entry point throws for an error out of its plans: a CodecValueError
+ * finished with the request's root name, a stack overflow as the cyclic or too deep request it
+ * is, anything else (a descriptor bug) as it is.
+ */
+export function requestError(error: unknown, root: string): unknown {
+  if (error instanceof CodecValueError) return error.finish(root);
+  if (error instanceof RangeError)
+    return new TypeError(`${root}: the request is nested too deeply or is cyclic`);
+  return error;
 }
 
 export function describe(value: unknown): string {
@@ -164,6 +170,11 @@ export function int64Text(value: unknown, unsigned: boolean): string {
   throw new CodecValueError(`expected a 64-bit integer (string or bigint), got ${describe(value)}`);
 }
 
+/** int64Text for a 64-bit kind (int64 or uint64), chosen once when a plan is built. */
+export function int64Writer(kind: PrimitiveKind): (value: unknown) => string {
+  return kind === 'uint64' ? (v) => int64Text(v, true) : (v) => int64Text(v, false);
+}
+
 /** A decimal from string | bigint | number, as xs:decimal text (which is also a valid JSON number once normalised). */
 export function decimalText(value: unknown): string {
   if (typeof value === 'string') {
@@ -181,6 +192,41 @@ export function decimalText(value: unknown): string {
   }
   throw new CodecValueError(`expected a decimal (string), got ${describe(value)}`);
 }
+
+/**
+ * How the codecs treat each primitive kind, decided here once so that no codec keeps its own
+ * list of kinds: `int` are the fixed-width integers carried as JS numbers (see INT_RANGES),
+ * `int64` the 64-bit ones carried as strings, `text` the string-valued kinds other than
+ * `string` itself (whose XML whitespace is not collapsed).
+ */
+export type PrimitiveClass =
+  'string' | 'text' | 'boolean' | 'int' | 'int64' | 'float' | 'decimal' | 'date' | 'base64' | 'any';
+
+export const PRIMITIVE_CLASS: Readonly<Record<PrimitiveKind, PrimitiveClass>> = {
+  string: 'string',
+  boolean: 'boolean',
+  int8: 'int',
+  int16: 'int',
+  int32: 'int',
+  int64: 'int64',
+  uint8: 'int',
+  uint16: 'int',
+  uint32: 'int',
+  uint64: 'int64',
+  float: 'float',
+  double: 'float',
+  decimal: 'decimal',
+  dateTime: 'date',
+  date: 'date',
+  time: 'text',
+  duration: 'text',
+  base64: 'base64',
+  char: 'int',
+  guid: 'text',
+  anyURI: 'text',
+  QName: 'text',
+  any: 'any',
+};
 
 /** Range of the fixed-width integer kinds carried as JS numbers. */
 export const INT_RANGES: Partial<Record<PrimitiveKind, readonly [number, number]>> = {

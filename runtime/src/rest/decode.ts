@@ -9,13 +9,13 @@
  */
 import type { ObjectTypeDescriptor, ServiceDescriptor, ValueDescriptor } from '../descriptors.js';
 import {
+  PRIMITIVE_CLASS,
   discriminatorValue,
-  familyMember,
   isPlainRecord,
   lookupType,
-  perService,
   resolveValue,
 } from '../codec-plan.js';
+import { type PlanContext, memberPlan, perService, planOf } from '../object-plans.js';
 import { WireFormatError } from '../wire-error.js';
 import { protectBigNumbers } from './big-numbers.js';
 
@@ -36,9 +36,7 @@ interface ObjectPlan {
   members: Map<string, ObjectPlan | null>;
 }
 
-interface Context {
-  service: ServiceDescriptor;
-  objects: Map<string, ObjectPlan>;
+interface Context extends PlanContext<ObjectPlan> {
   values: WeakMap<ValueDescriptor, Fix | null>;
   /** `Type` value → type name over every family of the service, for fault bodies. */
   typeValues: Map<string, string> | undefined;
@@ -46,22 +44,16 @@ interface Context {
 
 const contexts = new WeakMap<ServiceDescriptor, Context>();
 
-function context(service: ServiceDescriptor): Context {
-  return perService(contexts, service, () => ({
-    service,
-    objects: new Map(),
-    values: new WeakMap(),
-    typeValues: undefined,
-  }));
+function newContext(service: ServiceDescriptor): Context {
+  return { service, objects: new Map(), newPlan, values: new WeakMap(), typeValues: undefined };
 }
 
-function objectPlan(ctx: Context, type: ObjectTypeDescriptor): ObjectPlan {
-  let plan = ctx.objects.get(type.name);
-  if (!plan) {
-    plan = { type, fixes: undefined, renames: undefined, members: new Map() };
-    ctx.objects.set(type.name, plan);
-  }
-  return plan;
+function newPlan(type: ObjectTypeDescriptor): ObjectPlan {
+  return { type, fixes: undefined, renames: undefined, members: new Map() };
+}
+
+function context(service: ServiceDescriptor): Context {
+  return perService(contexts, service, newContext);
 }
 
 function buildFixes(ctx: Context, plan: ObjectPlan): FieldFix[] {
@@ -105,14 +97,8 @@ function fixObject(
   let plan = declared;
   const typeValue = obj.Type;
   if (typeof typeValue === 'string' && declared.type.family) {
-    let member = declared.members.get(typeValue);
-    if (member === undefined) {
-      const found = familyMember(ctx.service, declared.type, typeValue);
-      member = found ? objectPlan(ctx, found) : null;
-      declared.members.set(typeValue, member);
-    }
-    // A Type newer than this descriptor: fix the fields we know, keep its Type.
-    if (member) plan = member;
+    // A Type newer than this descriptor (no member): fix the fields we know, keep its Type.
+    plan = memberPlan(ctx, declared, typeValue) ?? declared;
   }
   const fixes = plan.fixes ?? buildFixes(ctx, plan);
   if (plan.renames !== undefined) obj = renamedFromRest(obj, plan.renames);
@@ -147,7 +133,7 @@ function fixFor(ctx: Context, value: ValueDescriptor): Fix | null {
   const resolved = resolveValue(ctx.service, value);
   switch (resolved.kind) {
     case 'object': {
-      const plan = objectPlan(ctx, resolved.type);
+      const plan = planOf(ctx, resolved.type.name);
       fix = (v) => (isPlainRecord(v) ? fixObject(ctx, plan, v) : v);
       break;
     }
@@ -169,27 +155,17 @@ function fixFor(ctx: Context, value: ValueDescriptor): Fix | null {
       fix = resolved.type.flags ? toFlags : null;
       break;
     case 'primitive':
-      switch (resolved.primitive) {
+      switch (PRIMITIVE_CLASS[resolved.primitive]) {
         case 'int64':
-        case 'uint64':
         case 'decimal':
           fix = toText;
           break;
-        case 'string':
-        case 'boolean':
-        case 'dateTime':
-        case 'date':
-        case 'time':
-        case 'duration':
-        case 'base64':
-        case 'guid':
-        case 'anyURI':
-        case 'QName':
-        case 'any':
-          fix = null;
+        case 'int':
+        case 'float':
+          fix = toNumber;
           break;
         default:
-          fix = toNumber;
+          fix = null; // JSON already carries strings, booleans and untyped values as they are
       }
   }
   ctx.values.set(value, fix);
@@ -241,7 +217,7 @@ export function decodeRestResponse(
   const type = lookupType(service, typeName);
   try {
     if (type.kind === 'object')
-      return isPlainRecord(value) ? fixObject(ctx, objectPlan(ctx, type), value) : value;
+      return isPlainRecord(value) ? fixObject(ctx, planOf(ctx, type.name), value) : value;
     const fix = fixFor(ctx, { type: typeName });
     return fix ? fix(value) : value;
   } catch (error) {
@@ -270,7 +246,7 @@ export function decodeRestFault(
     const ctx = context(service);
     const type = faultType(ctx, typeName);
     result.detailType = type?.name ?? typeName;
-    result.detail = type?.kind === 'object' ? fixObject(ctx, objectPlan(ctx, type), value) : value;
+    result.detail = type?.kind === 'object' ? fixObject(ctx, planOf(ctx, type.name), value) : value;
   } else {
     result.detail = value;
   }

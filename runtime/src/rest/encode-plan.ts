@@ -28,20 +28,20 @@ import type {
 } from '../descriptors.js';
 import {
   CodecValueError,
+  PRIMITIVE_CLASS,
   base64Text,
   dateText,
   decimalText,
   describe,
   discriminatorValue,
-  familyMember,
   flagList,
-  int64Text,
+  int64Writer,
   isPlainRecord,
-  lookupObjectType,
-  perService,
+  nullNotAllowed,
   resolveValue,
   smallInt,
 } from '../codec-plan.js';
+import { type PlanContext, concretePlan, perService, planOf } from '../object-plans.js';
 
 /** A JSON number literal to be written verbatim. */
 export class RawNumber {
@@ -73,26 +73,20 @@ export interface RestObjectPlan {
   renames: Map<string, string> | undefined;
 }
 
-interface Context {
-  service: ServiceDescriptor;
-  objects: Map<string, RestObjectPlan>;
-}
+type Context = PlanContext<RestObjectPlan>;
 
 const contexts = new WeakMap<ServiceDescriptor, Context>();
 
-export function restEncodePlan(service: ServiceDescriptor, name: string): RestObjectPlan {
-  const ctx = perService(contexts, service, () => ({ service, objects: new Map() }));
-  return objectPlan(ctx, name);
+function newContext(service: ServiceDescriptor): Context {
+  return { service, objects: new Map(), newPlan };
 }
 
-function objectPlan(ctx: Context, name: string): RestObjectPlan {
-  let plan = ctx.objects.get(name);
-  if (!plan) {
-    const type = lookupObjectType(ctx.service, name);
-    plan = { type, fields: undefined, members: new Map(), soapOnly: undefined, renames: undefined };
-    ctx.objects.set(name, plan);
-  }
-  return plan;
+function newPlan(type: ObjectTypeDescriptor): RestObjectPlan {
+  return { type, fields: undefined, members: new Map(), soapOnly: undefined, renames: undefined };
+}
+
+export function restEncodePlan(service: ServiceDescriptor, name: string): RestObjectPlan {
+  return planOf(perService(contexts, service, newContext), name);
 }
 
 function buildFields(ctx: Context, plan: RestObjectPlan): FieldPlan[] {
@@ -119,36 +113,6 @@ function buildFields(ctx: Context, plan: RestObjectPlan): FieldPlan[] {
   return fields;
 }
 
-function concretePlan(
-  ctx: Context,
-  declared: RestObjectPlan,
-  value: Record<string, unknown>,
-): RestObjectPlan {
-  const typeValue = value.Type;
-  const type = declared.type;
-  if (typeof typeValue === 'string' && type.family) {
-    let member = declared.members.get(typeValue);
-    if (member === undefined) {
-      const found = familyMember(ctx.service, type, typeValue);
-      member = found ? objectPlan(ctx, found.name) : null;
-      declared.members.set(typeValue, member);
-    }
-    if (member === null) {
-      throw new CodecValueError(
-        `Type ${JSON.stringify(typeValue)} is not ${type.name} or one of its subtypes (${Object.keys(type.family).join(', ')})`,
-      );
-    }
-    if (member.type.abstract)
-      throw new CodecValueError(`${member.type.name} is abstract: set Type to a concrete subtype`);
-    return member;
-  }
-  if (type.abstract) {
-    const choices = type.family ? `: one of ${Object.keys(type.family).join(', ')}` : '';
-    throw new CodecValueError(`${type.name} is abstract: the value must carry Type${choices}`);
-  }
-  return declared;
-}
-
 /** The JSON-ready form of an object value of declared type `declared` (the value itself when nothing changes). */
 export function convertObject(
   service: ServiceDescriptor,
@@ -156,8 +120,7 @@ export function convertObject(
   value: Record<string, unknown>,
   state: ConvertState,
 ): Record<string, unknown> {
-  const ctx = perService(contexts, service, () => ({ service, objects: new Map() }));
-  return convertObjectIn(ctx, declared, value, state);
+  return convertObjectIn(perService(contexts, service, newContext), declared, value, state);
 }
 
 function convertObjectIn(
@@ -181,10 +144,7 @@ function convertObjectIn(
       if (v === undefined) continue;
       if (v === null) {
         if (field.omitNull) (changes ??= []).push(field.name, undefined);
-        else if (!field.nullable)
-          throw new CodecValueError(
-            'null is not allowed here (the field is not nullable); omit it instead',
-          );
+        else if (!field.nullable) throw nullNotAllowed();
         continue;
       }
       const converted = field.convert(v, state);
@@ -236,7 +196,7 @@ function converter(ctx: Context, value: ValueDescriptor): Convert {
   const resolved = resolveValue(ctx.service, value);
   switch (resolved.kind) {
     case 'object': {
-      const plan = objectPlan(ctx, resolved.type.name);
+      const plan = planOf(ctx, resolved.type.name);
       return (v, state) => {
         if (!isPlainRecord(v))
           throw new CodecValueError(`expected an object (${plan.type.name}), got ${describe(v)}`);
@@ -314,7 +274,7 @@ function asDecimal(value: unknown, state: ConvertState): number | RawNumber {
 }
 
 function primitiveConverter(kind: PrimitiveKind): Convert {
-  switch (kind) {
+  switch (PRIMITIVE_CLASS[kind]) {
     case 'boolean':
       return (v) => {
         if (typeof v !== 'boolean')
@@ -322,31 +282,21 @@ function primitiveConverter(kind: PrimitiveKind): Convert {
         return v;
       };
     case 'int64':
-    case 'uint64': {
-      const unsigned = kind === 'uint64';
-      return (v) => int64Text(v, unsigned);
-    }
+      return int64Writer(kind);
     case 'decimal':
       return asDecimal;
     case 'float':
-    case 'double':
       return asNumber;
-    case 'int8':
-    case 'int16':
-    case 'int32':
-    case 'uint8':
-    case 'uint16':
-    case 'uint32':
-    case 'char':
+    case 'int':
       return (v) => smallInt(v, kind);
-    case 'dateTime':
     case 'date':
       return (v) => dateText(v, kind);
     case 'base64':
       return base64Text;
     case 'any':
       return (v) => v;
-    default:
+    case 'string':
+    case 'text':
       return asString;
   }
 }

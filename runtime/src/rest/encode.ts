@@ -4,7 +4,7 @@
  * cannot hold goes through the small raw-aware serializer below.
  */
 import type { OperationDescriptor, ServiceDescriptor } from '../descriptors.js';
-import { CodecValueError, describe, isPlainRecord } from '../codec-plan.js';
+import { describe, isPlainRecord, requestError } from '../codec-plan.js';
 import { type ConvertState, RawNumber, convertObject, restEncodePlan } from './encode-plan.js';
 
 /**
@@ -27,11 +27,7 @@ export function encodeRestBody(
   try {
     tree = convertObject(service, plan, request, state);
   } catch (error) {
-    if (error instanceof CodecValueError) throw error.finish(op.request);
-    if (error instanceof RangeError) {
-      throw new TypeError(`${op.request}: the request is nested too deeply or is cyclic`);
-    }
-    throw error;
+    throw requestError(error, op.request);
   }
   if (!state.raw) return JSON.stringify(tree);
   const out: string[] = [];

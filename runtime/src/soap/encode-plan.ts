@@ -12,20 +12,20 @@ import type {
 } from '../descriptors.js';
 import {
   CodecValueError,
+  PRIMITIVE_CLASS,
   base64Text,
   dateText,
   decimalText,
   describe,
   discriminatorValue,
-  familyMember,
   flagList,
-  int64Text,
+  int64Writer,
   isPlainRecord,
-  lookupObjectType,
-  perService,
+  nullNotAllowed,
   resolveValue,
   smallInt,
 } from '../codec-plan.js';
+import { type PlanContext, concretePlan, perService, planOf } from '../object-plans.js';
 import { PrefixTable, defaultItemName, defaultItemNamespace } from './namespaces.js';
 import { escapeXmlText } from './xml-text.js';
 
@@ -66,20 +66,29 @@ export interface SoapObjectPlan {
   members: Map<string, SoapObjectPlan | null>;
 }
 
-export interface SoapEncodeContext {
-  service: ServiceDescriptor;
+export interface SoapEncodeContext extends PlanContext<SoapObjectPlan> {
   prefixes: PrefixTable;
-  objects: Map<string, SoapObjectPlan>;
 }
 
 const contexts = new WeakMap<ServiceDescriptor, SoapEncodeContext>();
 
-export function soapEncodeContext(service: ServiceDescriptor): SoapEncodeContext {
-  return perService(contexts, service, () => ({
+function newContext(service: ServiceDescriptor): SoapEncodeContext {
+  const prefixes = new PrefixTable(service);
+  return {
     service,
-    prefixes: new PrefixTable(service),
+    prefixes,
     objects: new Map(),
-  }));
+    newPlan: (type) => ({
+      type,
+      typeAttr: type.namespace ? ` i:type="${prefixes.qualify(type.namespace, type.name)}"` : '',
+      fields: undefined,
+      members: new Map(),
+    }),
+  };
+}
+
+export function soapEncodeContext(service: ServiceDescriptor): SoapEncodeContext {
+  return perService(contexts, service, newContext);
 }
 
 export function makeTag(ctx: SoapEncodeContext, namespace: string | undefined, name: string): Tag {
@@ -93,17 +102,9 @@ export function makeTag(ctx: SoapEncodeContext, namespace: string | undefined, n
   };
 }
 
+/** The plan of object type `name`, made on first use. */
 export function objectPlan(ctx: SoapEncodeContext, name: string): SoapObjectPlan {
-  let plan = ctx.objects.get(name);
-  if (!plan) {
-    const type = lookupObjectType(ctx.service, name);
-    const typeAttr = type.namespace
-      ? ` i:type="${ctx.prefixes.qualify(type.namespace, type.name)}"`
-      : '';
-    plan = { type, typeAttr, fields: undefined, members: new Map() };
-    ctx.objects.set(name, plan);
-  }
-  return plan;
+  return planOf(ctx, name);
 }
 
 function buildFields(ctx: SoapEncodeContext, plan: SoapObjectPlan): FieldPlan[] {
@@ -140,10 +141,7 @@ export function writeFields(
       const v = value[field.name];
       if (v === undefined) continue;
       if (v === null) {
-        if (!field.nullable)
-          throw new CodecValueError(
-            'null is not allowed here (the field is not nullable); omit it instead',
-          );
+        if (!field.nullable) throw nullNotAllowed();
         out.push(field.tag.nil);
       } else if (field.inline) {
         writeInline(field, v, out);
@@ -158,52 +156,31 @@ export function writeFields(
 
 function writeInline(field: FieldPlan, value: unknown, out: string[]): void {
   if (!Array.isArray(value)) throw new CodecValueError(`expected an array, got ${describe(value)}`);
+  writeItems(out, value, field.tag, field.itemNullable, field.write);
+}
+
+/** The items of an array, each as one `tag` element (inline fields and wrapped arrays alike). */
+function writeItems(
+  out: string[],
+  items: unknown[],
+  tag: Tag,
+  nullable: boolean,
+  write: ElementWriter,
+): void {
   let j = 0;
   try {
-    for (; j < value.length; j++) {
-      const item: unknown = value[j];
+    for (; j < items.length; j++) {
+      const item: unknown = items[j];
       if (item === null || item === undefined) {
-        if (!field.itemNullable)
-          throw new CodecValueError('null items are not allowed in this array');
-        out.push(field.tag.nil);
+        if (!nullable) throw new CodecValueError('null items are not allowed in this array');
+        out.push(tag.nil);
       } else {
-        field.write(out, field.tag, item);
+        write(out, tag, item);
       }
     }
   } catch (error) {
     throw CodecValueError.at(error, `[${j}]`);
   }
-}
-
-/** The concrete plan for `value` of declared type `declared`, from its `Type`. */
-function concretePlan(
-  ctx: SoapEncodeContext,
-  declared: SoapObjectPlan,
-  value: Record<string, unknown>,
-): SoapObjectPlan {
-  const typeValue = value.Type;
-  const type = declared.type;
-  if (typeof typeValue === 'string' && type.family) {
-    let member = declared.members.get(typeValue);
-    if (member === undefined) {
-      const found = familyMember(ctx.service, type, typeValue);
-      member = found ? objectPlan(ctx, found.name) : null;
-      declared.members.set(typeValue, member);
-    }
-    if (member === null) {
-      throw new CodecValueError(
-        `Type ${JSON.stringify(typeValue)} is not ${type.name} or one of its subtypes (${Object.keys(type.family).join(', ')})`,
-      );
-    }
-    if (member.type.abstract)
-      throw new CodecValueError(`${member.type.name} is abstract: set Type to a concrete subtype`);
-    return member;
-  }
-  if (type.abstract) {
-    const choices = type.family ? `: one of ${Object.keys(type.family).join(', ')}` : '';
-    throw new CodecValueError(`${type.name} is abstract: the value must carry Type${choices}`);
-  }
-  return declared;
 }
 
 function objectWriter(ctx: SoapEncodeContext, declared: SoapObjectPlan): ElementWriter {
@@ -233,26 +210,12 @@ function arrayWriter(
   return (out, tag, value) => {
     if (!Array.isArray(value))
       throw new CodecValueError(`expected an array, got ${describe(value)}`);
-    const n = value.length;
-    if (n === 0) {
+    if (value.length === 0) {
       out.push(tag.empty);
       return;
     }
     out.push(tag.openGt);
-    let j = 0;
-    try {
-      for (; j < n; j++) {
-        const item: unknown = value[j];
-        if (item === null || item === undefined) {
-          if (!itemNullable) throw new CodecValueError('null items are not allowed in this array');
-          out.push(itemTag.nil);
-        } else {
-          writeItem(out, itemTag, item);
-        }
-      }
-    } catch (error) {
-      throw CodecValueError.at(error, `[${j}]`);
-    }
+    writeItems(out, value, itemTag, itemNullable, writeItem);
     out.push(tag.close);
   };
 }
@@ -320,34 +283,25 @@ function formatAny(value: unknown): string {
 }
 
 function primitiveFormatter(kind: PrimitiveKind): (value: unknown) => string {
-  switch (kind) {
+  switch (PRIMITIVE_CLASS[kind]) {
     case 'boolean':
       return formatBoolean;
     case 'int64':
-      return (v) => int64Text(v, false);
-    case 'uint64':
-      return (v) => int64Text(v, true);
+      return int64Writer(kind);
     case 'decimal':
       return decimalText;
     case 'float':
-    case 'double':
       return formatFloat;
-    case 'int8':
-    case 'int16':
-    case 'int32':
-    case 'uint8':
-    case 'uint16':
-    case 'uint32':
-    case 'char':
+    case 'int':
       return (v) => String(smallInt(v, kind));
-    case 'dateTime':
     case 'date':
       return (v) => escapeXmlText(dateText(v, kind));
     case 'base64':
       return (v) => escapeXmlText(base64Text(v));
     case 'any':
       return formatAny;
-    default:
+    case 'string':
+    case 'text':
       return formatString;
   }
 }

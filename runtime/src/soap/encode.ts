@@ -4,7 +4,7 @@
  * writes header values and the request fields through the type plans and joins once.
  */
 import type { OperationDescriptor, ServiceDescriptor } from '../descriptors.js';
-import { CodecValueError, describe, isPlainRecord } from '../codec-plan.js';
+import { CodecValueError, describe, isPlainRecord, requestError } from '../codec-plan.js';
 import {
   type SoapEncodeContext,
   type SoapObjectPlan,
@@ -103,11 +103,7 @@ export function encodeSoapRequest(
     try {
       writeFields(ctx, plan.request, request, out);
     } catch (error) {
-      if (error instanceof CodecValueError) throw error.finish(plan.root);
-      if (error instanceof RangeError) {
-        throw new TypeError(`${plan.root}: the request is nested too deeply or is cyclic`);
-      }
-      throw error;
+      throw requestError(error, plan.root);
     }
   }
   out.push(plan.bodyClose);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { encodeRestBody } from '../../../runtime/src/rest/encode.ts';
 import { encodeSoapRequest } from '../../../runtime/src/soap/encode.ts';
 import { escapeXmlText } from '../../../runtime/src/soap/xml-text.ts';
 import { ARR, ENT, TNS, credentials, op, service } from './fixture.ts';
@@ -217,5 +218,40 @@ describe('encodeSoapRequest: request values that do not fit throw a TypeError na
     );
     expect(echo({ Enabled: 'yes' })).toThrow(/Sample\.Enabled: expected a boolean, got a string/);
     expect(echo({ Distribution: [1] })).toThrow(/Sample\.Distribution: expected flag literals/);
+  });
+});
+
+describe('checks the SOAP and REST encoders share', () => {
+  const soapEcho = (v: Record<string, unknown>) => () =>
+    encodeSoapRequest(service, op('Echo'), { Id: '1', ...v }, {});
+  const restEcho = (v: Record<string, unknown>) => () =>
+    encodeRestBody(service, op('Echo'), { Id: '1', ...v });
+
+  it('rejects null items and non-arrays in an inline array as in a wrapped one', () => {
+    expect(soapEcho({ Labels: ['a', null] })).toThrow(
+      /^Sample\.Labels\[1\]: null items are not allowed in this array$/,
+    );
+    expect(soapEcho({ Labels: 'a' })).toThrow(/^Sample\.Labels: expected an array, got a string$/);
+  });
+
+  it('keeps uint64 non-negative and int64 signed', () => {
+    for (const encode of [soapEcho, restEcho]) {
+      expect(encode({ BigId: -1n })).toThrow(/^Sample\.BigId: expected a non-negative integer$/);
+      expect(encode({ BigId: '-1' })).toThrow(
+        /^Sample\.BigId: expected a non-negative integer string, got "-1"$/,
+      );
+      expect(encode({ Id: '1x' })).toThrow(/^Sample\.Id: expected an integer string, got "1x"$/);
+    }
+    expect(body(soapEcho({ Id: '-5', BigId: 7n })())).toContain(
+      '<n0:Id>-5</n0:Id><n0:BigId>7</n0:BigId>',
+    );
+    expect(JSON.parse(restEcho({ Id: '-5', BigId: 7n })())).toMatchObject({ Id: '-5', BigId: '7' });
+  });
+
+  it('rejects a null in a non-nullable field, naming it, in both', () => {
+    for (const encode of [soapEcho, restEcho])
+      expect(encode({ Id: null })).toThrow(
+        /^Sample\.Id: null is not allowed here \(the field is not nullable\); omit it instead$/,
+      );
   });
 });
