@@ -92,7 +92,7 @@ export function parseXml(xml: string, file: string): XmlElement {
       const semi = raw.indexOf(';', amp);
       if (semi === -1) fail(start + amp, "'&' that starts no entity reference");
       const name = raw.slice(amp + 1, semi);
-      let ch: string | undefined = PREDEFINED[name];
+      let ch: string | undefined = Object.hasOwn(PREDEFINED, name) ? PREDEFINED[name] : undefined;
       if (ch === undefined && /^#[0-9]+$/.test(name)) ch = safeCodePoint(Number(name.slice(1)));
       if (ch === undefined && /^#x[0-9a-fA-F]+$/.test(name))
         ch = safeCodePoint(parseInt(name.slice(2), 16));

@@ -85,6 +85,7 @@ describe('parseXml', () => {
       '/',
     ],
     ['unknown entity', '<a v="&e;"/>', /unknown entity '&e;' \(entity processing is off\)/, '/'],
+    ['inherited name as entity', '<a>&constructor;</a>', /unknown entity '&constructor;'/, '/a'],
     ['bare ampersand', '<a>x & y</a>', /'&' that starts no entity reference/, '/a'],
     ['unquoted attribute', '<a v=1/>', /attribute 'v' in <a> is not quoted/, '/'],
     ['duplicate attribute', '<a v="1" v="2"/>', /duplicate attribute 'v'/, '/'],
