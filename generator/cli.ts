@@ -41,12 +41,33 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       'copy (or --download) the spec files into specs/ and update specs/lock.json',
       (y) =>
         y
-          .option('from', { type: 'string', describe: 'directory to copy from (default: $ADSGEN_SPECS_FROM or ../shared/specs)' })
-          .option('download', { type: 'boolean', default: false, describe: "fetch the WSDLs from Microsoft's official URLs" })
-          .option('environment', { choices: ['production', 'sandbox'] as const, default: 'production' as const })
-          .option('origin', { type: 'string', describe: 'replace the official scheme://host (for mirrors and tests)' })
-          .option('timeout', { type: 'number', default: 30_000, describe: 'download timeout in ms' })
-          .option('if-missing', { type: 'boolean', default: false, describe: 'do nothing when specs/ already has specs' }),
+          .option('from', {
+            type: 'string',
+            describe: 'directory to copy from (default: $ADSGEN_SPECS_FROM or ../shared/specs)',
+          })
+          .option('download', {
+            type: 'boolean',
+            default: false,
+            describe: "fetch the WSDLs from Microsoft's official URLs",
+          })
+          .option('environment', {
+            choices: ['production', 'sandbox'] as const,
+            default: 'production' as const,
+          })
+          .option('origin', {
+            type: 'string',
+            describe: 'replace the official scheme://host (for mirrors and tests)',
+          })
+          .option('timeout', {
+            type: 'number',
+            default: 30_000,
+            describe: 'download timeout in ms',
+          })
+          .option('if-missing', {
+            type: 'boolean',
+            default: false,
+            describe: 'do nothing when specs/ already has specs',
+          }),
       (a) =>
         run(async () => {
           const { runSpecs } = await import('./specs/command.ts');
@@ -70,8 +91,15 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         y
           .positional('service', { type: 'string', demandOption: true })
           .option('protocol', { choices: ['soap', 'rest'] as const, default: 'soap' as const })
-          .option('spec', { type: 'string', describe: 'read this spec file instead of specs/<service>.*' })
-          .option('json', { type: 'boolean', default: true, describe: 'print JSON (the only format)' }),
+          .option('spec', {
+            type: 'string',
+            describe: 'read this spec file instead of specs/<service>.*',
+          })
+          .option('json', {
+            type: 'boolean',
+            default: true,
+            describe: 'print JSON (the only format)',
+          }),
       (a) =>
         run(async () => {
           const { ensureSpecs } = await import('./ensure-specs.ts');
@@ -96,7 +124,10 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       (a) =>
         run(async () => {
           const { runGenerate } = await import('./generate-command.ts');
-          return runGenerate({ services: a.services ?? [], all: a.all, ...(a.out ? { out: a.out } : {}) }, io);
+          return runGenerate(
+            { services: a.services ?? [], all: a.all, ...(a.out ? { out: a.out } : {}) },
+            io,
+          );
         })(),
     )
     .command(
@@ -105,11 +136,23 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       (y) =>
         y
           .positional('service', { type: 'string' })
-          .option('from', { type: 'string', default: 'soap', describe: "'soap', 'rest', a spec file or a directory" })
-          .option('to', { type: 'string', default: 'rest', describe: "'soap', 'rest', a spec file or a directory" })
+          .option('from', {
+            type: 'string',
+            default: 'soap',
+            describe: "'soap', 'rest', a spec file or a directory",
+          })
+          .option('to', {
+            type: 'string',
+            default: 'rest',
+            describe: "'soap', 'rest', a spec file or a directory",
+          })
           .option('format', { choices: ['md', 'json', 'html'] as const, default: 'md' as const })
           .option('out', { type: 'string', describe: 'write to this file instead of stdout' })
-          .option('all', { type: 'boolean', default: false, describe: 'all reports of all services (npm run diff)' })
+          .option('all', {
+            type: 'boolean',
+            default: false,
+            describe: 'all reports of all services (npm run diff)',
+          })
           .option('out-dir', { type: 'string', default: 'reports' }),
       (a) =>
         run(async () => {

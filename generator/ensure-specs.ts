@@ -7,7 +7,8 @@ import { SPECS_DIR } from './specs/manifest.ts';
  */
 export async function ensureSpecs(log: (line: string) => void): Promise<void> {
   const files = await listSpecFiles(SPECS_DIR).catch(() => [] as string[]);
-  if (files.some((f) => f.endsWith('.wsdl')) && files.some((f) => f.endsWith('.openapi.json'))) return;
+  if (files.some((f) => f.endsWith('.wsdl')) && files.some((f) => f.endsWith('.openapi.json')))
+    return;
   log('specs/ holds no spec files yet: running `adsgen specs` first');
   const { runSpecs } = await import('./specs/command.ts');
   await runSpecs({}, log);

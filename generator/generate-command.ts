@@ -29,7 +29,8 @@ export async function runGenerate(args: GenerateArgs, io: Io): Promise<number> {
   const all = serviceIds();
   const services = args.all || args.services.length === 0 ? all : args.services;
   for (const s of services) {
-    if (!all.includes(s)) throw new Error(`unknown service '${s}'; expected one of: ${all.join(', ')}`);
+    if (!all.includes(s))
+      throw new Error(`unknown service '${s}'; expected one of: ${all.join(', ')}`);
   }
   const outDir = resolve(args.out ?? join(REPO_ROOT, 'generated'));
   const specsDir = args.specsDir ?? SPECS_DIR;
@@ -46,7 +47,8 @@ export async function runGenerate(args: GenerateArgs, io: Io): Promise<number> {
     log: io.out,
     tty: Boolean(process.stdout.isTTY),
   });
-  for (const line of await recordAndSummarize.summarize(specsDir, outDir, services, previous)) io.out(line);
+  for (const line of await recordAndSummarize.summarize(specsDir, outDir, services, previous))
+    io.out(line);
   const total = results.reduce((n, r) => n + r.ms, 0);
   io.out(`generated ${results.length} package(s) into ${outDir} in ${Math.round(total)} ms`);
   return 0;
@@ -65,7 +67,10 @@ export async function buildRuntime(io: Io): Promise<void> {
   const table = join(runtimeDir, 'src', 'error-codes.generated.ts');
   const fresh = `${table}.tmp-${process.pid}`;
   await writeErrorCodeTable(SPECS_DIR, fresh);
-  const [before, after] = await Promise.all([readFile(table, 'utf8').catch(() => ''), readFile(fresh, 'utf8')]);
+  const [before, after] = await Promise.all([
+    readFile(table, 'utf8').catch(() => ''),
+    readFile(fresh, 'utf8'),
+  ]);
   if (before === after) await rm(fresh);
   else await rename(fresh, table);
   if (await isUpToDate(join(runtimeDir, 'src'), join(runtimeDir, 'dist', 'index.js'))) return;
@@ -98,4 +103,3 @@ async function isUpToDate(srcDir: string, output: string): Promise<boolean> {
   };
   return walk(srcDir);
 }
-

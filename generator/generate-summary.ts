@@ -19,7 +19,9 @@ interface Snapshot {
 const PROTOCOLS: Protocol[] = ['soap', 'rest'];
 
 async function sha256Of(path: string): Promise<string> {
-  return createHash('sha256').update(await readFile(path)).digest('hex');
+  return createHash('sha256')
+    .update(await readFile(path))
+    .digest('hex');
 }
 
 function statePath(outDir: string, service: string, protocol: Protocol): string {
@@ -34,7 +36,10 @@ async function loadPrevious(outDir: string, services: string[]): Promise<Previou
     for (const protocol of PROTOCOLS) {
       const key = `${service}.${protocol}`;
       try {
-        previous.set(key, JSON.parse(await readFile(statePath(outDir, service, protocol), 'utf8')) as Snapshot);
+        previous.set(
+          key,
+          JSON.parse(await readFile(statePath(outDir, service, protocol), 'utf8')) as Snapshot,
+        );
       } catch {
         previous.set(key, undefined);
       }
@@ -43,7 +48,12 @@ async function loadPrevious(outDir: string, services: string[]): Promise<Previou
   return previous;
 }
 
-async function summarize(specsDir: string, outDir: string, services: string[], previous: Previous): Promise<string[]> {
+async function summarize(
+  specsDir: string,
+  outDir: string,
+  services: string[],
+  previous: Previous,
+): Promise<string[]> {
   const { summarizeSpecChanges } = await import('./diff/change-summary.ts');
   const lines: string[] = [];
   await mkdir(join(outDir, '.adsgen-state'), { recursive: true });

@@ -13,15 +13,20 @@ import { findService, type ServiceManifestEntry } from './specs/manifest.ts';
 export async function loadSpecFile(path: string, service: string): Promise<ServiceModel> {
   const text = await readFile(path, 'utf8');
   const file = basename(path);
-  const model = path.endsWith('.wsdl') || path.endsWith('.xml')
-    ? readWsdl(text, { file, service })
-    : readOpenApi(text, { file, service });
+  const model =
+    path.endsWith('.wsdl') || path.endsWith('.xml')
+      ? readWsdl(text, { file, service })
+      : readOpenApi(text, { file, service });
   model.source.sha256 = createHash('sha256').update(text).digest('hex');
   return model;
 }
 
 /** The path of one service's spec for a protocol inside a specs directory. */
-export function specPath(specsDir: string, entry: ServiceManifestEntry, protocol: Protocol): string {
+export function specPath(
+  specsDir: string,
+  entry: ServiceManifestEntry,
+  protocol: Protocol,
+): string {
   return join(specsDir, protocol === 'soap' ? entry.files.wsdl : entry.files.openapi);
 }
 

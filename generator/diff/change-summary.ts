@@ -35,6 +35,7 @@ export function summarizeSpecChanges(
     );
   // A small update (a field or two added) is worth naming even when nothing breaks.
   const room = limit - Math.min(limit, breaking.length);
-  for (const c of report.changes.filter((c) => !c.breaking).slice(0, room)) lines.push(`non-breaking: ${c.message}`);
+  for (const c of report.changes.filter((c) => !c.breaking).slice(0, room))
+    lines.push(`non-breaking: ${c.message}`);
   return lines;
 }

@@ -43,8 +43,23 @@ function typeToJson(type: ServiceType): unknown {
         doc: type.doc,
       };
     case 'enum':
-      return { name: type.name, namespace: type.namespace, kind: type.kind, flags: type.flags, values: type.values, doc: type.doc };
+      return {
+        name: type.name,
+        namespace: type.namespace,
+        kind: type.kind,
+        flags: type.flags,
+        values: type.values,
+        doc: type.doc,
+      };
     case 'alias':
-      return { name: type.name, namespace: type.namespace, kind: type.kind, type: formatRef(type.target), typeRef: type.target, patterns: type.patterns, doc: type.doc };
+      return {
+        name: type.name,
+        namespace: type.namespace,
+        kind: type.kind,
+        type: formatRef(type.target),
+        typeRef: type.target,
+        patterns: type.patterns,
+        doc: type.doc,
+      };
   }
 }

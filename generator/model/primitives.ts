@@ -46,7 +46,10 @@ export const SERIALIZATION_PRIMITIVES: Readonly<Record<string, PrimitiveKind>> =
  * carries 64-bit integers as JSON strings); a bare `integer` is int32 and a bare `number`
  * is double, as the specs README says.
  */
-export function openApiPrimitive(type: string, format: string | undefined): PrimitiveKind | undefined {
+export function openApiPrimitive(
+  type: string,
+  format: string | undefined,
+): PrimitiveKind | undefined {
   switch (type) {
     case 'boolean':
       return 'boolean';

@@ -20,7 +20,10 @@ let table: ErrorCodeTable | undefined;
  * code up, and the parsed Maps cost ~0.6 MB of heap.
  */
 export function errorCodeTable(): ErrorCodeTable {
-  table ??= { names: parse(ERROR_CODE_NAMES_TEXT, (c, n) => [c, n]), numbers: parse(ERROR_CODE_NUMBERS_TEXT, (c, n) => [n, c]) };
+  table ??= {
+    names: parse(ERROR_CODE_NAMES_TEXT, (c, n) => [c, n]),
+    numbers: parse(ERROR_CODE_NUMBERS_TEXT, (c, n) => [n, c]),
+  };
   return table;
 }
 

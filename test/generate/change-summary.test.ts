@@ -31,8 +31,14 @@ describe('change summary on generate', () => {
     const specs = join(work, 'specs');
     const out = join(work, 'generated');
     await mkdir(specs, { recursive: true });
-    await cp(join(SPECS_DIR, 'history', 'v13.0.24', 'customer-management.wsdl'), join(specs, 'customer-management.wsdl'));
-    await cp(join(SPECS_DIR, 'customer-management.openapi.json'), join(specs, 'customer-management.openapi.json'));
+    await cp(
+      join(SPECS_DIR, 'history', 'v13.0.24', 'customer-management.wsdl'),
+      join(specs, 'customer-management.wsdl'),
+    );
+    await cp(
+      join(SPECS_DIR, 'customer-management.openapi.json'),
+      join(specs, 'customer-management.openapi.json'),
+    );
 
     const first = await generateWith(specs, out);
     expect(first.join('\n')).not.toMatch(/spec changed/);
