@@ -1,7 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import {
   Node,
   Project,
@@ -17,7 +16,7 @@ import {
   type MergedModel,
   type MergedObjectType,
 } from '../../generator/model/merge.ts';
-import { findService } from '../../generator/specs/manifest.ts';
+import { SPECS_DIR, findService, serviceIds } from '../../generator/specs/manifest.ts';
 
 /**
  * The generator writes client.ts as text (see generator/emit/emit-client.ts); this test reads
@@ -28,15 +27,8 @@ import { findService } from '../../generator/specs/manifest.ts';
  * Microsoft Learn; and the same signatures in dist/client.d.ts.
  */
 
-const SPECS = fileURLToPath(new URL('../../specs/', import.meta.url));
-const ALL = [
-  'customer-management',
-  'campaign-management',
-  'bulk',
-  'reporting',
-  'ad-insight',
-  'customer-billing',
-];
+const SPECS = SPECS_DIR;
+const ALL = serviceIds();
 
 let root: string;
 const models = new Map<string, MergedModel>();

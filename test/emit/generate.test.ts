@@ -19,17 +19,10 @@ import { PRETTIER_OPTIONS } from '../../generator/emit/format.ts';
 import { generate, type GenerateSummary } from '../../generator/emit/generate.ts';
 import { loadServiceModel } from '../../generator/load.ts';
 import { mergeModels } from '../../generator/model/merge.ts';
-import { findService } from '../../generator/specs/manifest.ts';
+import { SPECS_DIR, findService, serviceIds } from '../../generator/specs/manifest.ts';
 
-const SPECS = fileURLToPath(new URL('../../specs/', import.meta.url));
-const ALL = [
-  'customer-management',
-  'campaign-management',
-  'bulk',
-  'reporting',
-  'ad-insight',
-  'customer-billing',
-];
+const SPECS = SPECS_DIR;
+const ALL = serviceIds();
 const LONG = 240_000;
 
 let root: string;

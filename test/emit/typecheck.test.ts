@@ -1,9 +1,9 @@
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generate } from '../../generator/emit/generate.ts';
+import { SPECS_DIR, serviceIds } from '../../generator/specs/manifest.ts';
 import { formatDiagnostics, typeCheck, writeRuntimeStub, type Diagnostic } from './ts-check.ts';
 
 /**
@@ -13,15 +13,8 @@ import { formatDiagnostics, typeCheck, writeRuntimeStub, type Diagnostic } from 
  * gets an error for each deliberate mistake, for the reason intended.
  */
 
-const SPECS = fileURLToPath(new URL('../../specs/', import.meta.url));
-const ALL = [
-  'customer-management',
-  'campaign-management',
-  'bulk',
-  'reporting',
-  'ad-insight',
-  'customer-billing',
-];
+const SPECS = SPECS_DIR;
+const ALL = serviceIds();
 const LONG = 300_000;
 
 let root: string;
