@@ -157,6 +157,17 @@ function compareField(
         to: b,
       }),
     );
+  } else if (cmp === 'map-representation') {
+    const [arrayForm, mapForm] = ctx.fromProtocol === 'soap' ? [a, b] : [b, a];
+    out.push(
+      change(
+        'map-representation',
+        false,
+        `${label} is one dictionary written two ways: an array of Key/Value items (${arrayForm}) in SOAP, one JSON object (${mapForm}) in REST. ` +
+          'The adsgen client types it as the array on both protocols and converts, so its users change nothing',
+        { ...at, from: a, to: b },
+      ),
+    );
   } else if (cmp === 'number-representation') {
     out.push(
       change(

@@ -1,4 +1,5 @@
 import { formatRef } from '../model/helpers.ts';
+import { isRestMapOf } from '../model/key-value-map.ts';
 import type { Field, PrimitiveKind, ServiceType, TypeRef } from '../model/types.ts';
 
 /**
@@ -8,10 +9,17 @@ import type { Field, PrimitiveKind, ServiceType, TypeRef } from '../model/types.
  *   `KeyValuePairOfstringAndstring`);
  * - a SOAP `ArrayOfX` wrapper is already an ArrayRef in the model, so it equals a REST array;
  *   an inline repeated element (maxOccurs > 1) is an array too;
- * - item element names and namespaces are wire detail, not type.
+ * - item element names and namespaces are wire detail, not type;
+ * - a SOAP array of Key/Value items (`ArrayOfKeyValueOfstringstring`) and a REST JSON object
+ *   map are one dictionary written two ways (`map-representation`).
  */
 export type RefComparison =
-  'same' | 'number-representation' | 'became-array' | 'became-single' | 'type-changed';
+  | 'same'
+  | 'number-representation'
+  | 'map-representation'
+  | 'became-array'
+  | 'became-single'
+  | 'type-changed';
 
 export interface RefContext {
   fromIndex: Map<string, ServiceType>;
@@ -32,6 +40,7 @@ export function fieldRef(field: Field): TypeRef {
 export function resolveAliases(ref: TypeRef, index: Map<string, ServiceType>, depth = 0): TypeRef {
   if (ref.kind === 'array')
     return { kind: 'array', items: resolveAliases(ref.items, index, depth) };
+  if (ref.kind === 'map') return { kind: 'map', values: resolveAliases(ref.values, index, depth) };
   if (ref.kind !== 'named' || depth > 16) return ref;
   const type = index.get(ref.name);
   return type?.kind === 'alias' ? resolveAliases(type.target, index, depth + 1) : ref;
@@ -42,6 +51,12 @@ export function compareRefs(from: TypeRef, to: TypeRef, ctx: RefContext): RefCom
 }
 
 function compareResolved(a: TypeRef, b: TypeRef, ctx: RefContext): RefComparison {
+  if (a.kind === 'map' && b.kind === 'map') {
+    const inner = compareResolved(a.values, b.values, ctx);
+    return inner === 'same' || inner === 'number-representation' ? inner : 'type-changed';
+  }
+  if (ctx.crossProtocol && (isRestMapOf(a, b, ctx.fromIndex) || isRestMapOf(b, a, ctx.toIndex)))
+    return 'map-representation';
   if (a.kind === 'array' && b.kind === 'array') {
     const inner = compareResolved(a.items, b.items, ctx);
     return inner === 'became-array' || inner === 'became-single' ? 'type-changed' : inner;

@@ -62,6 +62,8 @@ export const CATEGORIES: readonly ChangeCategory[] = [
  * wire (protocols differ; non-breaking):
  * - `int64-representation`: one per int64 field, XML digits ↔ JSON string.
  * - `number-representation`: one per field whose decimal (SOAP) is a JSON number (double) in REST.
+ * - `map-representation`: one per dictionary field, an array of Key/Value items (SOAP) ↔ one
+ *   JSON object map (REST).
  * - `polymorphism-representation`: one per REST discriminated family: `i:type` ↔ `Type` values.
  */
 export type ChangeKind =
@@ -105,6 +107,7 @@ export type ChangeKind =
   | 'discriminator-changed'
   | 'int64-representation'
   | 'number-representation'
+  | 'map-representation'
   | 'polymorphism-representation';
 
 /** Category of each kind (the single source for the union above). */
@@ -149,6 +152,7 @@ export const KIND_CATEGORY: Readonly<Record<ChangeKind, ChangeCategory>> = {
   'discriminator-changed': 'polymorphism',
   'int64-representation': 'wire',
   'number-representation': 'wire',
+  'map-representation': 'wire',
   'polymorphism-representation': 'wire',
 };
 

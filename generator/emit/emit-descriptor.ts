@@ -350,6 +350,8 @@ function fieldData(f: MergedField, ns: Ns): JsonObject {
     restNullable: f.restNullable,
     optional: f.optional,
     protocols: f.protocols,
+    // Only on a dictionary: REST carries the array of {Key, Value} items as one JSON object.
+    restMap: f.restMap,
   };
 }
 
@@ -366,5 +368,9 @@ function valueData(ref: TypeRef, ns: Ns): JsonObject {
         itemNamespace: ref.itemNamespace === undefined ? undefined : ns(ref.itemNamespace),
         itemNullable: ref.itemNullable,
       };
+    case 'map':
+      // The descriptor has no map value: the runtime carries a map only as the array of
+      // Key/Value items SOAP has (`restMap`); a REST-only map passes through as JSON.
+      return { primitive: 'any' };
   }
 }

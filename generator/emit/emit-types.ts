@@ -125,6 +125,9 @@ export function tsType(ref: TypeRef, names: ReadonlySet<string>): string {
       const items = tsType(ref.items, names) + (ref.itemNullable ? ' | null' : '');
       return items.includes(' ') ? `(${items})[]` : `${items}[]`;
     }
+    case 'map':
+      // Only a REST-only field keeps a map (a shared one keeps SOAP's Key/Value array: restMap).
+      return `Record<string, ${tsType(ref.values, names)}>`;
   }
 }
 
@@ -292,6 +295,10 @@ function writeInterface(
       const note = protocolNote(f.protocols, 'field');
       if (note) notes.push(note);
       if (f.restName) notes.push(`The REST spec spells it \`${f.restName}\`.`);
+      if (f.restMap)
+        notes.push(
+          'REST carries it as one JSON object `{ "<Key>": "<Value>" }`; the client converts.',
+        );
       if (notes.length > 0) w.doc(notes);
       // prettier keeps `Name?: T | null;` on one line whatever its length, so no wrapping here.
       w.line(`${propertyKey(f.name)}${f.optional ? '?' : ''}: ${fieldType(f, names)};`);

@@ -9,11 +9,18 @@ export function named(name: string): NamedRef {
   return { kind: 'named', name };
 }
 
-/** The named type at the bottom of a ref (through arrays), if any. */
+/** The named type at the bottom of a ref (through arrays and map values), if any. */
 export function namedTarget(ref: TypeRef): string | undefined {
-  if (ref.kind === 'named') return ref.name;
-  if (ref.kind === 'array') return namedTarget(ref.items);
-  return undefined;
+  switch (ref.kind) {
+    case 'named':
+      return ref.name;
+    case 'array':
+      return namedTarget(ref.items);
+    case 'map':
+      return namedTarget(ref.values);
+    case 'primitive':
+      return undefined;
+  }
 }
 
 /** The base chain of an object type, nearest first (`ResponsiveSearchAd` → [`Ad`]). */
@@ -69,7 +76,10 @@ export function refNames(ref: TypeRef, into: Set<string> = new Set()): Set<strin
   return into;
 }
 
-/** Human-readable rendering of a type ref, for messages and reports (`int64`, `AdvertiserAccount[]`). */
+/**
+ * Human-readable rendering of a type ref, for messages and reports (`int64`,
+ * `AdvertiserAccount[]`, `map<string, string>` for a JSON object map).
+ */
 export function formatRef(ref: TypeRef): string {
   switch (ref.kind) {
     case 'primitive':
@@ -78,5 +88,7 @@ export function formatRef(ref: TypeRef): string {
       return ref.name;
     case 'array':
       return `${formatRef(ref.items)}[]`;
+    case 'map':
+      return `map<string, ${formatRef(ref.values)}>`;
   }
 }

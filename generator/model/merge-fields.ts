@@ -3,10 +3,16 @@
  * of a shared array, REST's own nullability where it differs, and REST-only fields that a
  * merged ancestor already declares.
  */
+import { isRestMapOf } from './key-value-map.ts';
 import type { MergedField, MergedObjectType, MergedType } from './merged-model.ts';
-import type { Field, TypeRef } from './types.ts';
+import type { Field, ServiceType, TypeRef } from './types.ts';
 
-export function mergeField(s: Field, r: Field): MergedField {
+/** `soapTypes` resolves the SOAP field's item type, to recognise a dictionary (restMap). */
+export function mergeField(
+  s: Field,
+  r: Field,
+  soapTypes: ReadonlyMap<string, ServiceType>,
+): MergedField {
   const merged: MergedField = {
     ...s,
     type: sharedItemNullability(s.type, r.type),
@@ -15,6 +21,7 @@ export function mergeField(s: Field, r: Field): MergedField {
     optional: s.minOccurs === 0 && r.minOccurs === 0,
   };
   if (r.name !== s.name) merged.restName = r.name;
+  if (isRestMapOf(s.type, r.type, soapTypes)) merged.restMap = true;
   setRestNullable(merged, r.nullable);
   const doc = s.doc ?? r.doc;
   if (doc) merged.doc = doc;

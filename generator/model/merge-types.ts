@@ -13,15 +13,22 @@ import type {
 } from './merged-model.ts';
 import type { EnumType, Field, ObjectType, ServiceModel, ServiceType } from './types.ts';
 
+const NO_TYPES: ReadonlyMap<string, ServiceType> = new Map();
+
 export function protocolsOf(s: unknown, r: unknown): Protocols {
   return s && r ? 'both' : s ? 'soap' : 'rest';
 }
 
-/** `unified`: the REST twin is a differently named type found to be the same (field names may differ in case). */
+/**
+ * `unified`: the REST twin is a differently named type found to be the same (field names may
+ * differ in case). `soapTypes`: the SOAP model's types by name, to recognise a field's
+ * Key/Value item type (restMap); without it no field is a dictionary.
+ */
 export function mergeType(
   s: ServiceType | undefined,
   r: ServiceType | undefined,
   unified: boolean,
+  soapTypes: ReadonlyMap<string, ServiceType> = NO_TYPES,
 ): MergedType {
   const protocols = protocolsOf(s, r);
   // A kind mismatch (object in one spec, enum in the other) keeps SOAP's structure.
@@ -35,6 +42,7 @@ export function mergeType(
         s ? (r?.kind === 'object' ? r : undefined) : primary,
         protocols,
         unified,
+        soapTypes,
       );
     case 'enum': {
       const o = other as EnumType | undefined;
@@ -69,6 +77,7 @@ function mergeObject(
   restSide: ObjectType | undefined,
   protocols: Protocols,
   unified: boolean,
+  soapTypes: ReadonlyMap<string, ServiceType>,
 ): MergedObjectType {
   const inBoth = protocols === 'both';
   const onlyProtocol: Protocols = protocols === 'rest' ? 'rest' : 'soap';
@@ -81,7 +90,7 @@ function mergeObject(
       otherFields.get(f.name) ?? (unified ? otherByLower.get(f.name.toLowerCase()) : undefined);
     if (twin && !used.has(twin)) {
       used.add(twin);
-      return mergeField(f, twin);
+      return mergeField(f, twin, soapTypes);
     }
     return {
       ...f,

@@ -1,3 +1,4 @@
+import { namedTarget } from './helpers.ts';
 import { hoistRestFields } from './merge-fields.ts';
 import { assignTypeValues, mergeType, protocolsOf } from './merge-types.ts';
 import type { MergedModel, MergedOperation, MergedType } from './merged-model.ts';
@@ -36,6 +37,11 @@ import type { Operation, ServiceModel } from './types.ts';
  *   objects whose fields match pairwise ignoring case (SOAP `KeyValuePairOfstringstring`
  *   {key, value}, REST `KeyValuePairOfstringAndstring` {Key, Value}), they are one type under
  *   the SOAP name; the REST name is kept in `restName` (type and field) and exported as an alias.
+ * - Dictionaries: where SOAP has an array of two-field Key/Value items (DataContract's
+ *   `ArrayOfKeyValueOfstringstring`) and REST a JSON object map (`additionalProperties`), the
+ *   field keeps the SOAP type and gets `restMap: true`: one TypeScript type for both
+ *   protocols, the REST codecs convert between `[{Key, Value}]` and `{Key: Value}`. The item
+ *   type (SOAP-only by name) and its two fields are then carried by both protocols.
  * - A REST-only field that a merged ancestor already has (REST sometimes declares on a
  *   subtype what SOAP declares on the base) is not repeated: the ancestor's field becomes
  *   `both`.
@@ -67,10 +73,11 @@ export function mergeModels(
   const types: MergedType[] = [];
   const unified = new Set(renamed.values());
   for (const s of soap?.types ?? [])
-    types.push(mergeType(s, restTypes.get(s.name), unified.has(s.name)));
+    types.push(mergeType(s, restTypes.get(s.name), unified.has(s.name), soapTypes));
   for (const r of rest?.types ?? [])
     if (!soapTypes.has(r.name)) types.push(mergeType(undefined, r, false));
   hoistRestFields(types);
+  carryMapItems(types);
   assignTypeValues(types, rest);
 
   const soapOps = new Set((soap?.operations ?? []).map((o) => o.name));
@@ -96,6 +103,22 @@ export function mergeModels(
   };
   if (soap?.namespace) merged.namespace = soap.namespace;
   return merged;
+}
+
+/** The Key/Value item type of every restMap field is REST's too (as the map's entries). */
+function carryMapItems(types: MergedType[]): void {
+  const byName = new Map(types.map((t) => [t.name, t]));
+  for (const t of types) {
+    if (t.kind !== 'object') continue;
+    for (const f of t.fields) {
+      if (!f.restMap) continue;
+      const item = namedTarget(f.type);
+      const itemType = item === undefined ? undefined : byName.get(item);
+      if (itemType?.kind !== 'object' || itemType.protocols !== 'soap') continue;
+      itemType.protocols = 'both';
+      for (const itemField of itemType.fields) itemField.protocols = 'both';
+    }
+  }
 }
 
 function mergeOperation(s: Operation | undefined, r: Operation | undefined): MergedOperation {

@@ -17,6 +17,13 @@ export interface MergedField extends Field {
   restNullable?: boolean;
   /** May be omitted (see the optionality rule in merge.ts). */
   optional: boolean;
+  /**
+   * True when `type` is SOAP's array of two-field Key/Value items (`KeyValueOfstringstring[]`)
+   * and REST carries the same dictionary as one JSON object map (`{ "k": "v" }`): the type
+   * keeps the SOAP structure, shared by both protocols, and the REST codecs convert (see
+   * "Dictionaries" in merge.ts). Absent otherwise.
+   */
+  restMap?: boolean;
 }
 
 export interface MergedObjectType extends ObjectType {

@@ -50,7 +50,8 @@ export function renameTypes(model: ServiceModel, renamed: Map<string, string>): 
   const ref = (r: TypeRef): TypeRef => {
     if (!namedTarget(r)) return r;
     if (r.kind === 'named') return { kind: 'named', name: rename(r.name) };
-    return r.kind === 'array' ? { ...r, items: ref(r.items) } : r;
+    if (r.kind === 'array') return { ...r, items: ref(r.items) };
+    return r.kind === 'map' ? { ...r, values: ref(r.values) } : r;
   };
   const types = model.types.map((t): ServiceType => {
     if (t.kind === 'alias') return { ...t, name: rename(t.name), target: ref(t.target) };

@@ -47,7 +47,7 @@ export type PrimitiveKind =
   | 'any'; // xs:anyType, OpenAPI free-form `{}`
 
 /** A reference to a type, as used by fields, arrays, headers and bodies. */
-export type TypeRef = PrimitiveRef | NamedRef | ArrayRef;
+export type TypeRef = PrimitiveRef | NamedRef | ArrayRef | MapRef;
 
 export interface PrimitiveRef {
   kind: 'primitive';
@@ -76,6 +76,18 @@ export interface ArrayRef {
   itemNullable?: boolean;
   /** SOAP: name and namespace of the wrapper type (`ArrayOflong` in …/Serialization/Arrays). Absent for inline repeats. */
   wrapperType?: QName;
+}
+
+/**
+ * A JSON object with arbitrary string keys, every property value of type `values`: OpenAPI
+ * `{type: object, additionalProperties: <schema>}` (campaign-management AuditPointResult.Details,
+ * string → string). REST only: the WSDL reader never produces it (SOAP carries the same data
+ * as an array of Key/Value items, e.g. `ArrayOfKeyValueOfstringstring`; see `restMap` in
+ * ./merged-model.ts for how the two meet).
+ */
+export interface MapRef {
+  kind: 'map';
+  values: TypeRef;
 }
 
 export interface QName {

@@ -1,4 +1,3 @@
-import { formatRef } from '../model/helpers.ts';
 import type { ReaderContext } from './context.ts';
 import { child } from './json-pointer.ts';
 import type { JsonObject } from './json.ts';
@@ -7,20 +6,15 @@ import { parseTypeRef, type ParsedRef } from './parse-type-ref.ts';
 /**
  * `{type: object, additionalProperties: <schema>}`: a JSON object used as a dictionary
  * (only campaign-management AuditPointResult.Details, string → string; its WSDL type is
- * ArrayOfKeyValueOfstringstring). The model has no map kind, so the value is typed
- * `any` and the field's doc says what the keys and values are, instead of the map being
- * dropped or mistyped. The value schema is still parsed so that a bad one fails loudly.
+ * ArrayOfKeyValueOfstringstring, which the merge reconciles: see `restMap`). It becomes a
+ * MapRef of the value schema; `additionalProperties: true` (or `{}`) means values of any
+ * type. The value schema is parsed like any other, so a bad one fails loudly.
  */
 export function parseMap(ctx: ReaderContext, schema: JsonObject, pointer: string): ParsedRef {
   const values = schema['additionalProperties'];
-  let valueText = 'any values';
-  if (values !== true) {
-    const parsed = parseTypeRef(ctx, values, child(pointer, 'additionalProperties'));
-    valueText = `${formatRef(parsed.type)} values`;
-  }
-  return {
-    type: { kind: 'primitive', primitive: 'any' },
-    nullable: schema['nullable'] === true,
-    note: `JSON object map: string keys, ${valueText}.`,
-  };
+  const valueType =
+    values === true
+      ? { kind: 'primitive' as const, primitive: 'any' as const }
+      : parseTypeRef(ctx, values, child(pointer, 'additionalProperties')).type;
+  return { type: { kind: 'map', values: valueType }, nullable: schema['nullable'] === true };
 }

@@ -14,7 +14,7 @@ export interface ParsedRef {
   /** `nullable: true` on the schema, or on the `{allOf: [{$ref}], nullable: true}` wrapper. */
   nullable: boolean;
   doc?: string;
-  /** What the TypeRef cannot say (e.g. that an `any` is a string → string map); appended to docs. */
+  /** What the TypeRef cannot say; appended to docs. */
   note?: string;
 }
 
@@ -27,7 +27,7 @@ const ANY: TypeRef = { kind: 'primitive', primitive: 'any' };
  * - `{type: array, items}` → ArrayRef, recursively
  * - `{type, format}` → precise primitive
  * - `{}`, `{nullable: true}`, `{type: object}` → free-form `any`
- * - `{type: object, additionalProperties}` → see ./parse-map.ts
+ * - `{type: object, additionalProperties}` → MapRef (./parse-map.ts)
  * Inline anonymous object schemas (with properties), inline enums and inline multi-part
  * allOf have no name to become a model type under, so they are SpecErrors, not `any`.
  */
@@ -79,8 +79,7 @@ export function parseTypeRef(ctx: ReaderContext, schema: unknown, pointer: strin
     }
     const extra = schema['additionalProperties'];
     if (extra !== undefined && extra !== false) {
-      const map = parseMap(ctx, schema, pointer);
-      return done(map.type, map.note);
+      return done(parseMap(ctx, schema, pointer).type);
     }
     return done(ANY);
   }

@@ -78,6 +78,13 @@ export interface FieldDescriptor {
   /** May be omitted. */
   optional: boolean;
   protocols: Protocols;
+  /**
+   * REST carries this array of {Key, Value} items as one JSON object {Key: Value} (a SOAP
+   * DataContract dictionary, `ArrayOfKeyValueOfstringstring`, that the OpenAPI document types
+   * as a map). The item type's first two fields are the key and the value, in that order; the
+   * REST codecs convert, SOAP reads the array as it is. Absent otherwise.
+   */
+  restMap?: boolean;
 }
 
 export interface ObjectTypeDescriptor {

@@ -210,6 +210,12 @@ export function expectedRef(schema: Json, folded: Set<string>): TypeRef {
   if (schema['allOf']) return { kind: 'named', name: refName(schema['allOf'][0]['$ref']) };
   if (schema['type'] === 'array')
     return { kind: 'array', items: expectedRef(schema['items'], folded) };
+  const extra = schema['additionalProperties'];
+  if (extra !== undefined && extra !== false)
+    return {
+      kind: 'map',
+      values: extra === true ? { kind: 'primitive', primitive: 'any' } : expectedRef(extra, folded),
+    };
   if (schema['type'] === undefined || schema['type'] === 'object')
     return { kind: 'primitive', primitive: 'any' };
   const primitive = FORMATS[`${schema['type']}/${schema['format'] ?? ''}`];

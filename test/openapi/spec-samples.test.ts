@@ -177,16 +177,16 @@ describe('sampled facts', () => {
     });
   });
 
-  it('campaign-management: the one map (AuditPointResult.Details) is any, documented', () => {
+  it('campaign-management: the one map (AuditPointResult.Details) is a string → string MapRef', () => {
     const details = fieldNamed(
       objectNamed(load('campaign-management').model.types, 'AuditPointResult'),
       'Details',
     );
     expect(details).toMatchObject({
-      type: { kind: 'primitive', primitive: 'any' },
+      type: { kind: 'map', values: { kind: 'primitive', primitive: 'string' } },
       nullable: true,
     });
-    expect(details.doc).toBe('JSON object map: string keys, string values.');
+    expect(details.doc).toBeUndefined();
   });
 
   it('ad-insight: RecommendationBase is its own family; Recommendation and it stay abstract', () => {

@@ -100,16 +100,33 @@ describe('property schema → TypeRef (given → want)', () => {
     expect(field.type).toEqual({ kind: 'array', items: prim('string'), itemNullable: true });
   });
 
-  it('types a string → string map as any and says so in the doc', () => {
+  it('reads a string → string map as a MapRef', () => {
     const field = property({
       type: 'object',
       additionalProperties: { type: 'string' },
       nullable: true,
       description: 'Details.',
     });
-    expect(field.type).toEqual(prim('any'));
+    expect(field.type).toEqual({ kind: 'map', values: prim('string') });
     expect(field.nullable).toBe(true);
-    expect(field.doc).toBe('Details. JSON object map: string keys, string values.');
+    expect(field.doc).toBe('Details.');
+  });
+
+  it('reads map values through refs and arrays; additionalProperties: true is a map of any', () => {
+    expect(property({ additionalProperties: { type: 'string', format: 'int64' } }).type).toEqual({
+      kind: 'map',
+      values: prim('int64'),
+    });
+    expect(
+      property({
+        type: 'object',
+        additionalProperties: { type: 'array', items: { type: 'integer' } },
+      }).type,
+    ).toEqual({ kind: 'map', values: { kind: 'array', items: prim('int32') } });
+    expect(property({ type: 'object', additionalProperties: true }).type).toEqual({
+      kind: 'map',
+      values: prim('any'),
+    });
   });
 
   it('keeps the description of a property as its doc', () => {

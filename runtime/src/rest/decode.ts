@@ -5,9 +5,16 @@
  * strings, flags strings to arrays, `Type` filled in for family members that lack it.
  * Objects of a type with a field REST spells differently from SOAP (`restName`: `Key` for
  * the `key` of `KeyValuePairOfstringstring`) are the exception: they are copied, in their
- * original key order, with those properties under their TypeScript names.
+ * original key order, with those properties under their TypeScript names. A dictionary field
+ * (`restMap`: one JSON object in REST, an array of {Key, Value} items in the generated type)
+ * is rebuilt as that array (./rest-map.ts).
  */
-import type { ObjectTypeDescriptor, ServiceDescriptor, ValueDescriptor } from '../descriptors.js';
+import type {
+  FieldDescriptor,
+  ObjectTypeDescriptor,
+  ServiceDescriptor,
+  ValueDescriptor,
+} from '../descriptors.js';
 import {
   PRIMITIVE_CLASS,
   discriminatorValue,
@@ -18,6 +25,7 @@ import {
 import { type PlanContext, memberPlan, perService, planOf } from '../object-plans.js';
 import { WireFormatError } from '../wire-error.js';
 import { protectBigNumbers } from './big-numbers.js';
+import { itemsFromMap, mapItem } from './rest-map.js';
 
 /** Returns the fixed value: the same object or array, mutated (a copy for objects with renamed fields). */
 type Fix = (value: unknown) => unknown;
@@ -65,12 +73,21 @@ function buildFixes(ctx: Context, plan: ObjectPlan): FieldFix[] {
   for (const field of plan.type.fields) {
     if (field.restName !== undefined && field.restName !== field.name)
       (renames ??= new Map()).set(field.restName, field.name);
-    const fix = fixFor(ctx, discriminatorValue(plan.type, field));
+    const fix = field.restMap
+      ? mapFix(ctx, field)
+      : fixFor(ctx, discriminatorValue(plan.type, field));
     if (fix) fixes.push({ name: field.name, fix });
   }
   plan.renames = renames;
   plan.fixes = fixes;
   return fixes;
+}
+
+/** A dictionary field: the JSON object as {Key, Value} items, then those fixed like any array. */
+function mapFix(ctx: Context, field: FieldDescriptor): Fix {
+  const item = mapItem(ctx.service, field);
+  const items = fixFor(ctx, item.array);
+  return items ? (v) => items(itemsFromMap(item, v)) : (v) => itemsFromMap(item, v);
 }
 
 /**

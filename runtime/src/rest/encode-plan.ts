@@ -12,6 +12,9 @@
  * value itself: objects of a type with such a field are copied with those properties renamed,
  * in their original order. Types without one (nearly all) keep the pass-through path.
  *
+ * A dictionary field (`restMap`: an array of {Key, Value} items in the generated type) is
+ * written as the one JSON object REST carries (./rest-map.ts); only such fields convert so.
+ *
  * A null in a field SOAP may nil and REST may not (`restNullable: false`: every SOAP-nillable
  * enum) is dropped: null and absent both mean 'not set' in REST, and the service rejects the
  * null. Only a value that carries such a null is copied; everything else keeps the fast path.
@@ -21,6 +24,7 @@
  * to its raw-aware serializer for that request.
  */
 import type {
+  FieldDescriptor,
   ObjectTypeDescriptor,
   PrimitiveKind,
   ServiceDescriptor,
@@ -42,6 +46,7 @@ import {
   smallInt,
 } from '../codec-plan.js';
 import { type PlanContext, concretePlan, perService, planOf } from '../object-plans.js';
+import { mapFromItems, mapItem } from './rest-map.js';
 
 /** A JSON number literal to be written verbatim. */
 export class RawNumber {
@@ -104,7 +109,9 @@ function buildFields(ctx: Context, plan: RestObjectPlan): FieldPlan[] {
       name: field.name,
       nullable: field.nullable,
       omitNull: field.nullable && field.restNullable === false,
-      convert: converter(ctx, discriminatorValue(plan.type, field)),
+      convert: field.restMap
+        ? mapConverter(ctx, field)
+        : converter(ctx, discriminatorValue(plan.type, field)),
     });
   }
   plan.soapOnly = soapOnly;
@@ -190,6 +197,14 @@ function renamed(
     if (v !== undefined) copy[restName] = v;
   }
   return copy;
+}
+
+/** A dictionary field: its {Key, Value} items as one JSON object, key and value converted as declared. */
+function mapConverter(ctx: Context, field: FieldDescriptor): Convert {
+  const item = mapItem(ctx.service, field);
+  const key = converter(ctx, item.key);
+  const value = converter(ctx, item.value);
+  return (v, state) => mapFromItems(item, v, state, key, value);
 }
 
 function converter(ctx: Context, value: ValueDescriptor): Convert {

@@ -1,0 +1,116 @@
+/**
+ * The one dictionary field (campaign-management AuditPointResult.Details: SOAP
+ * ArrayOfKeyValueOfstringstring, REST a JSON object map) through the generated client over
+ * REST. The generated type is `KeyValueOfstringstring[]` on both protocols, so the REST answer
+ * `{ "k": "v" }` must reach the caller as `[{ Key: "k", Value: "v" }]`.
+ *
+ * The mock server cannot show it: its JSON synthesizer stops filling optional properties at
+ * depth 6 (Details is deeper in GetDiagnosticsResponse, so it is null) and would write a map
+ * as `{}` (it ignores additionalProperties). So the mock call checks only that nothing
+ * arrives as a plain object, and a loopback server with a canned body checks the conversion.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { StaticTokenProvider } from '@adsgen/runtime';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as campaign from '../../generated/campaign-management/dist/index.js';
+import { startMockServer, type MockServer } from '../mock-server/server.ts';
+import { SANDBOX_DEVELOPER_TOKEN, sandboxOptions } from './harness.ts';
+
+type Diagnostics = Awaited<ReturnType<campaign.CampaignManagementClient['getDiagnostics']>>;
+
+function auditPoints(result: Diagnostics) {
+  return (result.Entities ?? []).flatMap((e) =>
+    (e?.Categories ?? []).flatMap((c) => c?.AuditPoints ?? []),
+  );
+}
+
+describe('campaign-management AuditPointResult.Details over REST', () => {
+  let mock: MockServer;
+  let canned: Server;
+  let cannedOrigin = '';
+  const requests: string[] = [];
+
+  beforeAll(async () => {
+    mock = await startMockServer();
+    canned = createServer((req, res) => {
+      requests.push(`${req.method} ${req.url}`);
+      req.resume();
+      req.on('end', () => {
+        res.writeHead(200, { 'content-type': 'application/json', TrackingId: 'track-1' });
+        res.end(
+          JSON.stringify({
+            RequestStatus: { Status: 'Completed', Errors: null },
+            Entities: [
+              {
+                Id: '5',
+                Categories: [
+                  {
+                    Key: 'Policy',
+                    AuditPoints: [
+                      { Key: 'A1', Details: { Reason: 'Trademark', Market: 'US' } },
+                      { Key: 'A2', Details: {} },
+                      { Key: 'A3', Details: null },
+                    ],
+                  },
+                ],
+              },
+            ],
+          }),
+        );
+      });
+    });
+    await new Promise<void>((resolve) => canned.listen(0, '127.0.0.1', resolve));
+    cannedOrigin = `http://127.0.0.1:${(canned.address() as AddressInfo).port}`;
+  });
+
+  afterAll(async () => {
+    await mock.close();
+    await new Promise<void>((resolve) => canned.close(() => resolve()));
+  });
+
+  it('the mock call decodes with no AuditPointResult.Details left as a JSON object', async () => {
+    const client = new campaign.CampaignManagementClient(sandboxOptions(mock, 'rest'));
+    try {
+      const points = auditPoints(await client.getDiagnostics({}));
+      expect(points.length).toBeGreaterThan(0);
+      for (const p of points)
+        expect(p.Details === null || p.Details === undefined || Array.isArray(p.Details)).toBe(
+          true,
+        );
+    } finally {
+      await client.close();
+    }
+  });
+
+  it('a REST map body reaches the caller as the array of {Key, Value} items', async () => {
+    const client = new campaign.CampaignManagementClient({
+      protocol: 'rest',
+      environment: 'sandbox',
+      developerToken: SANDBOX_DEVELOPER_TOKEN,
+      endpoint: cannedOrigin,
+      customerId: '1',
+      accountId: '2',
+      auth: new StaticTokenProvider('token'),
+      retry: false,
+    });
+    try {
+      const points = auditPoints(await client.getDiagnostics({}));
+      expect(points.map((p) => [p.Key, p.Details])).toEqual([
+        [
+          'A1',
+          [
+            { Key: 'Reason', Value: 'Trademark' },
+            { Key: 'Market', Value: 'US' },
+          ],
+        ],
+        ['A2', []],
+        ['A3', null],
+      ]);
+      expect(requests).toHaveLength(1);
+      expect(requests[0]).toMatch(/^POST \/CampaignManagement\/v13\//);
+    } finally {
+      await client.close();
+    }
+  });
+});
