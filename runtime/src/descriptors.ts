@@ -145,8 +145,11 @@ export interface SoapOperationDescriptor {
   faults: string[];
 }
 
+/** HTTP methods of REST operations. */
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
 export interface RestOperationDescriptor {
-  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  method: HttpMethod;
   /** Full path including the service base path (`/CustomerManagement/v13/User/Query`). */
   path: string;
   /** Fault body types per error status. */

@@ -1,4 +1,6 @@
-import type { Dispatcher } from 'undici';
+// Our own method type, not undici's: the public .d.ts then never pulls undici's types (and
+// ~90 files) into a consumer's type-check.
+import type { HttpMethod } from './descriptors.js';
 import type { OperationDescriptor, ServiceDescriptor } from './descriptors.js';
 import { TransportError, type AdsApiError, type Protocol } from './errors.js';
 import { faultToError } from './fault-to-error.js';
@@ -31,7 +33,7 @@ export interface Credentials {
 }
 
 export interface HttpRequest {
-  method: Dispatcher.HttpMethod;
+  method: HttpMethod;
   headers: Record<string, string>;
   body: string;
 }

@@ -1,4 +1,5 @@
 import { Agent, type Dispatcher } from 'undici';
+import type { HttpMethod } from './descriptors.js';
 import { TransportError } from './errors.js';
 
 /**
@@ -21,7 +22,7 @@ export interface TransportOptions {
 
 export interface TransportRequest {
   url: string;
-  method: Dispatcher.HttpMethod;
+  method: HttpMethod;
   headers: Record<string, string>;
   body: string;
   signal?: AbortSignal;
