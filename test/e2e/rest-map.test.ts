@@ -1,13 +1,14 @@
 /**
  * The one dictionary field (campaign-management AuditPointResult.Details: SOAP
- * ArrayOfKeyValueOfstringstring, REST a JSON object map) through the generated client over
- * REST. The generated type is `KeyValueOfstringstring[]` on both protocols, so the REST answer
+ * ArrayOfKeyValueOfstringstring, REST a JSON object map) through the generated client. The
+ * generated type is `KeyValueOfstringstring[]` on both protocols, so the REST answer
  * `{ "k": "v" }` must reach the caller as `[{ Key: "k", Value: "v" }]`.
  *
- * The mock server cannot show it: its JSON synthesizer stops filling optional properties at
- * depth 6 (Details is deeper in GetDiagnosticsResponse, so it is null) and would write a map
- * as `{}` (it ignores additionalProperties). So the mock call checks only that nothing
- * arrives as a plain object, and a loopback server with a canned body checks the conversion.
+ * The mock server synthesizes the map (two entries `key1`, `key2` with string values) in
+ * GetDiagnostics, so the REST call through the mock checks the decoded items; the SOAP call
+ * checks that the dictionary arrives as an array too (the mock writes it empty: its schema
+ * index does not keep the inline KeyValueOfstringstring item type). A loopback server with a
+ * canned body checks the conversion of exact values, an empty map and null.
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -69,15 +70,30 @@ describe('campaign-management AuditPointResult.Details over REST', () => {
     await new Promise<void>((resolve) => canned.close(() => resolve()));
   });
 
-  it('the mock call decodes with no AuditPointResult.Details left as a JSON object', async () => {
+  it('the mock REST call yields every Details as a non-empty array of {Key, Value}', async () => {
     const client = new campaign.CampaignManagementClient(sandboxOptions(mock, 'rest'));
     try {
       const points = auditPoints(await client.getDiagnostics({}));
       expect(points.length).toBeGreaterThan(0);
-      for (const p of points)
-        expect(p.Details === null || p.Details === undefined || Array.isArray(p.Details)).toBe(
-          true,
-        );
+      for (const p of points) {
+        expect(Array.isArray(p.Details)).toBe(true);
+        expect(p.Details!.map((kv) => kv?.Key)).toEqual(['key1', 'key2']);
+        for (const kv of p.Details!) {
+          expect(Object.keys(kv!).sort()).toEqual(['Key', 'Value']);
+          expect(kv!.Value).toMatch(/^text-\d+$/);
+        }
+      }
+    } finally {
+      await client.close();
+    }
+  });
+
+  it('the mock SOAP call yields Details as an array (the SOAP dictionary)', async () => {
+    const client = new campaign.CampaignManagementClient(sandboxOptions(mock, 'soap'));
+    try {
+      const points = auditPoints(await client.getDiagnostics({}));
+      expect(points.length).toBeGreaterThan(0);
+      for (const p of points) expect(Array.isArray(p.Details)).toBe(true);
     } finally {
       await client.close();
     }

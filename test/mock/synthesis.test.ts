@@ -107,4 +107,36 @@ describe('synthesis properties', () => {
     const mapping = rest.doc.components.schemas['Ad']!.discriminator!.mapping!;
     expect(json.Ads.every((ad) => ad.Type in mapping && typeof ad.Id === 'string')).toBe(true);
   });
+
+  it('fills the deep AuditPointResult.Details of GetDiagnostics: a 2-entry map (REST), a dictionary (SOAP)', async () => {
+    const { rest, validator } = await registry.rest('campaign-management');
+    const op = rest.byName.get('GetDiagnostics')!;
+    const json = synthesizeJson(rest.doc, op.responseSchema, Prng.forOperation(13, op.name)) as {
+      Entities: { Categories: { AuditPoints: { Details: Record<string, unknown> }[] }[] }[];
+    };
+    const points = json.Entities.flatMap((e) => e.Categories.flatMap((c) => c.AuditPoints));
+    expect(points.length).toBeGreaterThan(0);
+    for (const p of points) {
+      expect(Object.keys(p.Details)).toEqual(['key1', 'key2']);
+      expect(Object.values(p.Details).every((v) => typeof v === 'string')).toBe(true);
+    }
+    expect(validator.validate(op.responseSchema, json)).toEqual([]);
+    // The map's value schema is enforced, so the check above is not vacuous.
+    points[0]!.Details['key1'] = 7;
+    expect(validator.validate(op.responseSchema, json).join('\n')).toMatch(/Details/);
+
+    const { desc } = await registry.soap('campaign-management');
+    const soapOp = desc.byName.get('GetDiagnostics')!;
+    const xml = soapResponse(
+      desc,
+      soapOp,
+      synthesizeXsd(
+        desc.schemas,
+        desc.schemas.elements.get(soapOp.responseElement)!.type,
+        Prng.forOperation(13, soapOp.name),
+      ),
+      't',
+    );
+    expect(xml).toMatch(/<AuditPointResult><Description>[^<]+<\/Description><Details><\/Details>/);
+  });
 });

@@ -18,6 +18,7 @@ import {
  *   (`unevaluatedProperties: false`, which sees through allOf and if/then, unlike
  *   additionalProperties): a property the schema does not declare is a violation, because the
  *   generated client is built from this very document and must never send one.
+ * - `additionalProperties` (object maps) is kept, so map values are checked too.
  * - x-enumFlags strings accept several enum values joined by `,` (PHP) or `, ` (Python).
  * Draft 2019-09 rather than draft-07 because draft-07 has no unevaluatedProperties.
  */
@@ -60,6 +61,8 @@ export function toJsonSchema(doc: OaDocument, id: string): Record<string, unknow
     }
     if (s.required) out['required'] = s.required;
     if (s.items) out['items'] = convert(s.items);
+    // Object maps (AuditPointResult.Details): every value must match the value schema.
+    if (s.additionalProperties) out['additionalProperties'] = convert(s.additionalProperties);
     return out;
   };
 

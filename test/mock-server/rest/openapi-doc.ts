@@ -7,6 +7,8 @@ export interface OaSchema {
   properties?: Record<string, OaSchema>;
   required?: string[];
   items?: OaSchema;
+  /** A JSON object map's value schema (campaign-management AuditPointResult.Details). */
+  additionalProperties?: OaSchema;
   allOf?: OaSchema[];
   $ref?: string;
   discriminator?: { propertyName: string; mapping?: Record<string, string> };

@@ -10,35 +10,58 @@ import {
 import { simpleInfo, type SimpleInfo } from '../soap/simple-values.ts';
 import { Prng, SAMPLE } from './prng.ts';
 
-/** Below this depth every field is filled; at it, optional fields stop (recursive types end). */
+/** Below this depth every particle is filled. */
 const MAX_DEPTH = 6;
+/** From MAX_DEPTH to here only optional particles that re-enter a type on the path stop. */
+const HARD_DEPTH = 12;
 
 /**
  * Synthesizes a value of an XSD type that XmlWriter turns into schema-valid XML: every
- * particle filled down to MAX_DEPTH, arrays of 1-2 items, a derived type chosen by the PRNG
+ * particle filled down to MAX_DEPTH and, below it, every particle that does not recurse into a
+ * type already on the path (so deep non-recursive leaves such as AuditPointResult.Details are
+ * still there), down to HARD_DEPTH; arrays of 1-2 items, a derived type chosen by the PRNG
  * where the declared type has subtypes, int64 ids above 2^53, enum values from the facets.
  */
 export function synthesizeXsd(schemas: SchemaSet, type: Key, rng: Prng, depth = 0): unknown {
+  return synth(schemas, type, rng, depth, [], false);
+}
+
+/** `path`: complex types being synthesized; `cut`: only there because required (arrays empty). */
+function synth(
+  schemas: SchemaSet,
+  type: Key,
+  rng: Prng,
+  depth: number,
+  path: Key[],
+  cut: boolean,
+): unknown {
   const decl = schemas.types.get(type);
   if (decl?.kind === 'complex') {
     const item = arrayItem(schemas, type);
     if (item) {
-      if (depth >= MAX_DEPTH) return [];
+      if (cut || depth >= HARD_DEPTH) return [];
       const n = depth < 3 ? rng.int(1, 2) : 1;
-      return Array.from({ length: n }, () => synthesizeXsd(schemas, item.type, rng, depth + 1));
+      const items = Array.from({ length: n }, () =>
+        synth(schemas, item.type, rng, depth + 1, path, false),
+      );
+      // An item type the schema index does not keep (the inline KeyValueOfstringstring of
+      // the ArrayOfKeyValueOfstringstring dictionary) cannot be written: leave it empty.
+      return items.includes(undefined) ? [] : items;
     }
     const choices = selfAndDescendants(schemas, type);
     const actual = choices.length > 1 ? rng.pick(choices) : type;
+    const inner = [...path, type, actual];
     const out: Record<string, unknown> = {};
     if (actual !== type) out['$type'] = splitKey(actual).local;
     for (const p of allParticles(schemas, actual)) {
-      if (depth >= MAX_DEPTH && p.minOccurs === 0) continue;
+      const stop = depth >= MAX_DEPTH && (depth >= HARD_DEPTH || recurses(schemas, p.type, inner));
+      if (stop && p.minOccurs === 0) continue;
       const childDecl = schemas.types.get(p.type);
-      if (depth >= MAX_DEPTH && p.nillable && childDecl?.kind === 'complex') {
+      if (stop && p.nillable && childDecl?.kind === 'complex') {
         out[p.name] = null;
         continue;
       }
-      const v = synthesizeXsd(schemas, p.type, rng, depth + 1);
+      const v = synth(schemas, p.type, rng, depth + 1, inner, stop);
       if (v === undefined) continue;
       out[p.name] = p.maxOccurs > 1 ? [v] : v;
     }
@@ -48,6 +71,12 @@ export function synthesizeXsd(schemas: SchemaSet, type: Key, rng: Prng, depth = 
   }
   const info = simpleInfo(schemas, type);
   return info ? synthesizeSimple(info, rng) : 'value';
+}
+
+/** Whether a particle's type (or its array item type) is already on the path. */
+function recurses(schemas: SchemaSet, type: Key, path: Key[]): boolean {
+  const item = arrayItem(schemas, type);
+  return path.includes(type) || (!!item && path.includes(item.type));
 }
 
 /**
