@@ -20,6 +20,7 @@ import { endpointLabel, postTokenRequest, type TokenResponse } from './token-end
 import type { TokenProvider, Tokens, TokenStore } from './token-provider.js';
 import { redactedTokens } from './tokens-view.js';
 import { checkRedirect, type PendingAuthorization } from './redirect.js';
+import { REDACTED } from '../redact.js';
 
 export interface OAuthTokenProviderOptions {
   /** Application (client) id of the app registration. */
@@ -223,7 +224,7 @@ export class OAuthTokenProvider implements TokenProvider {
       provider: this.provider,
       environment: this.environment,
       clientId: this.clientId,
-      clientSecret: this.#clientSecret === undefined ? undefined : '[redacted]',
+      clientSecret: this.#clientSecret === undefined ? undefined : REDACTED,
       tokenEndpoint: endpointLabel(this.tokenEndpoint),
       authorizeEndpoint: endpointLabel(this.authorizeEndpoint),
       scope: this.scope,

@@ -1,18 +1,15 @@
+import { Redactor, safeExcerpt } from '../redact.js';
+
 /**
  * Keeps secrets out of error messages built from text we do not control (an identity
- * provider's `error_description` could echo part of a request). Every known secret of the
- * request is replaced, and the text is cut short, before it is put into a message.
+ * provider's `error_description` could echo part of a request): every known secret of the
+ * request and every credential-shaped value is replaced (runtime/src/redact.ts), and the text
+ * is flattened to one line and cut short, before it is put into a message.
  */
-
 const MAX_LENGTH = 300;
 
 export function redact(text: string, secrets: readonly (string | undefined)[]): string {
-  let out = text;
-  for (const secret of secrets) {
-    // Short values would redact ordinary words; real secrets are long.
-    if (secret === undefined || secret.length < 8) continue;
-    out = out.split(secret).join('[redacted]');
-  }
-  out = out.replace(/\s+/g, ' ').trim();
-  return out.length > MAX_LENGTH ? `${out.slice(0, MAX_LENGTH)}…` : out;
+  const redactor = new Redactor();
+  for (const secret of secrets) redactor.add(secret);
+  return safeExcerpt(text, redactor.fn, MAX_LENGTH);
 }

@@ -177,7 +177,7 @@ describe('invalid_grant', () => {
     expect(error).toBeInstanceOf(ReauthorizationRequiredError);
     expect((error as Error).message).toContain('invalid_grant');
     expect((error as Error).message).toContain('AADSTS70008');
-    expect((error as Error).message).toContain('[redacted]');
+    expect((error as Error).message).toContain('[REDACTED]');
     expectNoSecrets(error, ALL_SECRETS);
     expect(await store.inner.load()).toEqual(expired());
     expect(store.saves).toHaveLength(0);

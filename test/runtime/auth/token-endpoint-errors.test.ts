@@ -117,7 +117,7 @@ describe('token endpoint failures', () => {
     expect(error.error).toBe('invalid_client');
     expect(error.httpStatus).toBe(401);
     expect(error.errorCodes).toEqual([7000215]);
-    expect(error.message).toContain('Invalid client secret provided: [redacted]');
+    expect(error.message).toContain('Invalid client secret provided: [REDACTED]');
   });
 
   it('connection refused → TransportError (connection)', async () => {
@@ -178,14 +178,14 @@ describe('no secrets in logs', () => {
     expect(JSON.parse(json)).toMatchObject({
       type: 'OAuthTokenProvider',
       clientId: 'client-123',
-      clientSecret: '[redacted]',
+      clientSecret: '[REDACTED]',
       tokens: {
-        accessToken: '[redacted]',
-        refreshToken: '[redacted]',
+        accessToken: '[REDACTED]',
+        refreshToken: '[REDACTED]',
         expiresAt: new Date(START + 3_600_000).toISOString(),
       },
     });
-    expect(shown).toContain('[redacted]');
+    expect(shown).toContain('[REDACTED]');
   });
 
   it('StaticTokenProvider and MemoryTokenStore redact too', async () => {
