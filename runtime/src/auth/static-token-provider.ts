@@ -4,6 +4,7 @@
  */
 import { inspect } from 'node:util';
 import type { TokenProvider } from './token-provider.js';
+import { REDACTED } from '../redact.js';
 
 export class StaticTokenProvider implements TokenProvider {
   readonly #accessToken: string;
@@ -19,10 +20,10 @@ export class StaticTokenProvider implements TokenProvider {
   }
 
   toJSON(): Record<string, unknown> {
-    return { type: 'StaticTokenProvider', accessToken: '[redacted]' };
+    return { type: 'StaticTokenProvider', accessToken: REDACTED };
   }
 
   [inspect.custom](): string {
-    return "StaticTokenProvider { accessToken: '[redacted]' }";
+    return `StaticTokenProvider { accessToken: '${REDACTED}' }`;
   }
 }
