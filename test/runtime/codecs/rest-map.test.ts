@@ -16,21 +16,12 @@ import { decodeRestResponse } from '../../../runtime/src/rest/decode.ts';
 import { encodeRestBody } from '../../../runtime/src/rest/encode.ts';
 import { convertObject, restEncodePlan } from '../../../runtime/src/rest/encode-plan.ts';
 import { encodeSoapRequest } from '../../../runtime/src/soap/encode.ts';
+import { bothProtocolsOperation, fieldIn } from './descriptor-builders.ts';
 
 const NS = 'urn:map';
 const ARR = 'http://schemas.microsoft.com/2003/10/Serialization/Arrays';
 
-function field(name: string, value: ValueDescriptor, extra: Partial<FieldDescriptor> = {}) {
-  return {
-    name,
-    namespace: NS,
-    value,
-    nullable: true,
-    optional: true,
-    protocols: 'both',
-    ...extra,
-  } satisfies FieldDescriptor;
-}
+const field = fieldIn(NS);
 const kvArray = (type: string): ValueDescriptor => ({
   array: { type },
   itemName: type,
@@ -44,20 +35,10 @@ const service: ServiceDescriptor = {
   soap: { path: '/Map.svc', namespace: NS },
   rest: { basePath: '/Map/v13' },
   operations: {
-    Put: {
-      name: 'Put',
+    Put: bothProtocolsOperation(NS, 'Put', '/Map/v13/Put', {
       request: 'PutRequest',
       response: 'PutResponse',
-      soap: {
-        action: 'Put',
-        requestElement: { name: 'PutRequest', namespace: NS },
-        responseElement: { name: 'PutResponse', namespace: NS },
-        requestHeaders: [],
-        responseHeaders: [],
-        faults: [],
-      },
-      rest: { method: 'POST', path: '/Map/v13/Put', faults: [] },
-    },
+    }),
   },
   types: {
     PutRequest: {

@@ -10,25 +10,15 @@ import type {
   FieldDescriptor,
   OperationDescriptor,
   ServiceDescriptor,
-  ValueDescriptor,
 } from '../../../runtime/src/descriptors.ts';
 import { encodeRestBody } from '../../../runtime/src/rest/encode.ts';
 import { convertObject, restEncodePlan } from '../../../runtime/src/rest/encode-plan.ts';
 import { encodeSoapRequest } from '../../../runtime/src/soap/encode.ts';
+import { bothProtocolsOperation, fieldIn } from './descriptor-builders.ts';
 
 const NS = 'urn:nullability';
 
-function field(name: string, value: ValueDescriptor, extra: Partial<FieldDescriptor> = {}) {
-  return {
-    name,
-    namespace: NS,
-    value,
-    nullable: true,
-    optional: true,
-    protocols: 'both',
-    ...extra,
-  } satisfies FieldDescriptor;
-}
+const field = fieldIn(NS);
 /** Nullable in the type (SOAP nillable), not in REST. */
 const soapOnlyNull = { restNullable: false } as const;
 
@@ -38,19 +28,7 @@ const service: ServiceDescriptor = {
   soap: { path: '/Nullability.svc', namespace: NS },
   rest: { basePath: '/Nullability/v13' },
   operations: {
-    Add: {
-      name: 'Add',
-      request: 'AddRequest',
-      soap: {
-        action: 'Add',
-        requestElement: { name: 'AddRequest', namespace: NS },
-        responseElement: { name: 'AddResponse', namespace: NS },
-        requestHeaders: [],
-        responseHeaders: [],
-        faults: [],
-      },
-      rest: { method: 'POST', path: '/Nullability/v13/Add', faults: [] },
-    },
+    Add: bothProtocolsOperation(NS, 'Add', '/Nullability/v13/Add', { request: 'AddRequest' }),
   },
   types: {
     AddRequest: {

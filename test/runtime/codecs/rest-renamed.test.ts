@@ -14,20 +14,11 @@ import type {
 import { decodeRestFault, decodeRestResponse } from '../../../runtime/src/rest/decode.ts';
 import { encodeRestBody } from '../../../runtime/src/rest/encode.ts';
 import { convertObject, restEncodePlan } from '../../../runtime/src/rest/encode-plan.ts';
+import { fieldIn } from './descriptor-builders.ts';
 
 const NS = 'urn:renamed';
 
-function field(name: string, value: ValueDescriptor, extra: Partial<FieldDescriptor> = {}) {
-  return {
-    name,
-    namespace: NS,
-    value,
-    nullable: true,
-    optional: true,
-    protocols: 'both',
-    ...extra,
-  } satisfies FieldDescriptor;
-}
+const field = fieldIn(NS);
 const list = (value: ValueDescriptor): ValueDescriptor => ({ array: value, itemNullable: false });
 
 const service: ServiceDescriptor = {
