@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 
 vi.mock('../../../runtime/src/soap/encode.js', () => import('./fake-codecs.ts'));
 vi.mock('../../../runtime/src/soap/decode.js', () => import('./fake-codecs.ts'));
@@ -21,26 +21,14 @@ import {
   sendXml,
   soapFault,
   soapOk,
-  startServer,
-  type TestServer,
 } from './fixtures.ts';
-import { makeClient, type TestClient } from './test-client.ts';
+import { loopbackPerTest, makeClient } from './test-client.ts';
 
-let server: TestServer | undefined;
-const clients: TestClient[] = [];
-afterEach(async () => {
-  await Promise.all(clients.splice(0).map((c) => c.close()));
-  await server?.close();
-  server = undefined;
-});
-function track<T extends { client: TestClient }>(made: T): T {
-  clients.push(made.client);
-  return made;
-}
+const { serve, track } = loopbackPerTest();
 
 describe('expired token: one refresh, one retry', () => {
   it('REST 401 with code 109 → invalidate + getAccessToken once more, one retry with the new token', async () => {
-    server = await startServer((_req, res, n) =>
+    const server = await serve((_req, res, n) =>
       n === 1
         ? sendJson(
             res,
@@ -69,7 +57,7 @@ describe('expired token: one refresh, one retry', () => {
   });
 
   it('a second rejection is final: AuthenticationError after exactly two requests and one refresh', async () => {
-    server = await startServer((_req, res) =>
+    const server = await serve((_req, res) =>
       sendJson(
         res,
         401,
@@ -90,7 +78,7 @@ describe('expired token: one refresh, one retry', () => {
   });
 
   it('SOAP fault 3101 (HTTP 500) refreshes too, even with retries disabled', async () => {
-    server = await startServer((_req, res, n) =>
+    const server = await serve((_req, res, n) =>
       n === 1
         ? sendXml(
             res,
@@ -116,7 +104,7 @@ describe('code 105: AuthenticationError with TrackingId and no token', () => {
     it(`${protocol}`, async () => {
       const message =
         'Authentication failed. Either supplied credentials are invalid or the account is inactive';
-      server = await startServer((_req, res) =>
+      const server = await serve((_req, res) =>
         protocol === 'rest'
           ? sendJson(res, 401, adApiFaultJson('trk-105', 105, 'InvalidCredentials', message), {
               TrackingId: 'trk-105',
@@ -158,7 +146,7 @@ describe('code 105: AuthenticationError with TrackingId and no token', () => {
 
 describe('throttling', () => {
   it('429 with Retry-After: 1 waits 1000 ms (injected sleep) and retries', async () => {
-    server = await startServer((_req, res, n) =>
+    const server = await serve((_req, res, n) =>
       n === 1 ? sendJson(res, 429, {}, { 'retry-after': '1' }) : sendJson(res, 200, { User: null }),
     );
     const { client, sleep } = track(makeClient(server.url));
@@ -169,7 +157,7 @@ describe('throttling', () => {
   });
 
   it('117 CallRateExceeded keeps being retried with backoff, then surfaces as ThrottledError', async () => {
-    server = await startServer((_req, res) =>
+    const server = await serve((_req, res) =>
       sendXml(
         res,
         500,
@@ -188,7 +176,7 @@ describe('throttling', () => {
   });
 
   it('an empty 429 body is still a ThrottledError, never a malformed response', async () => {
-    server = await startServer((_req, res) => {
+    const server = await serve((_req, res) => {
       res.writeHead(429, { 'retry-after': '2' });
       res.end();
     });
@@ -202,7 +190,7 @@ describe('throttling', () => {
 
 describe('other faults', () => {
   it('a REST batch fault is not retried and becomes a BatchError with indexes', async () => {
-    server = await startServer((_req, res) =>
+    const server = await serve((_req, res) =>
       sendJson(res, 400, {
         TrackingId: 'trk-batch',
         Type: 'ApiBatchFault',
@@ -222,7 +210,7 @@ describe('other faults', () => {
   });
 
   it('code 0 InternalError is retried', async () => {
-    server = await startServer((_req, res, n) =>
+    const server = await serve((_req, res, n) =>
       n < 3
         ? sendJson(
             res,
@@ -240,7 +228,7 @@ describe('other faults', () => {
 
 describe('transport failures', () => {
   it('timeout → TransportError timeout, not retried (the call may have run)', async () => {
-    server = await startServer(() => {
+    const server = await serve(() => {
       /* never answers */
     });
     const { client } = track(makeClient(server.url, { timeoutMs: 150 }));
@@ -254,7 +242,7 @@ describe('transport failures', () => {
   });
 
   it('connection reset → retried up to maxAttempts, then TransportError connection', async () => {
-    server = await startServer((req, res) => res.socket?.destroy());
+    const server = await serve((req, res) => res.socket?.destroy());
     const { client, sleep } = track(makeClient(server.url));
     const error = (await client.getUser({}).catch((e: unknown) => e)) as TransportError;
     expect(error).toBeInstanceOf(TransportError);
@@ -264,7 +252,7 @@ describe('transport failures', () => {
   });
 
   it('a body cut short of its Content-Length → TransportError connection', async () => {
-    server = await startServer((_req, res) => {
+    const server = await serve((_req, res) => {
       res.writeHead(200, { 'content-type': 'application/json', 'content-length': '500' });
       res.write('{"User":{"Id":"4');
       setTimeout(() => res.socket?.destroy(), 10);
@@ -277,7 +265,7 @@ describe('transport failures', () => {
   });
 
   it('truncated JSON with a consistent length → malformed-response with a safe excerpt', async () => {
-    server = await startServer((_req, res) => {
+    const server = await serve((_req, res) => {
       const body = '{"TrackingId":"t","Type":"AdApiFaultDetail","Errors":[{"Code":10';
       res.writeHead(500, {
         'content-type': 'application/json',
@@ -295,7 +283,7 @@ describe('transport failures', () => {
   });
 
   it('a truncated SOAP envelope on HTTP 200 → malformed-response', async () => {
-    server = await startServer((_req, res) => sendXml(res, 200, soapOk('trk').slice(0, 150)));
+    const server = await serve((_req, res) => sendXml(res, 200, soapOk('trk').slice(0, 150)));
     const { client } = track(makeClient(server.url, { protocol: 'soap' }));
     const error = (await client.getUser({}).catch((e: unknown) => e)) as TransportError;
     expect(error).toBeInstanceOf(TransportError);
@@ -308,7 +296,7 @@ describe('transport failures', () => {
   it('an HTML 503 page → malformed-response with an excerpt, retried as transient', async () => {
     const html =
       '<!DOCTYPE html>\n<html><head><title>Service Unavailable</title></head><body><h1>503</h1></body></html>';
-    server = await startServer((_req, res) => {
+    const server = await serve((_req, res) => {
       res.writeHead(503, { 'content-type': 'text/html' });
       res.end(html);
     });
@@ -328,7 +316,7 @@ describe('transport failures', () => {
 
   it('a response over maxResponseBytes → TransportError too-large (declared and streamed)', async () => {
     const big = JSON.stringify({ Blob: 'x'.repeat(10_000) });
-    server = await startServer((req, res) => {
+    const server = await serve((req, res) => {
       if (req.headers['customerid'] === 'chunked') {
         res.writeHead(200, { 'content-type': 'application/json' });
         for (let i = 0; i < 10; i++) res.write(big.slice(i * 1000, (i + 1) * 1000));
@@ -349,7 +337,7 @@ describe('transport failures', () => {
   });
 
   it('an aborted call → TransportError aborted, not retried', async () => {
-    server = await startServer(() => {
+    const server = await serve(() => {
       /* never answers */
     });
     const { client } = track(makeClient(server.url));

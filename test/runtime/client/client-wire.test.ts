@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 
 vi.mock('../../../runtime/src/soap/encode.js', () => import('./fake-codecs.ts'));
 vi.mock('../../../runtime/src/soap/decode.js', () => import('./fake-codecs.ts'));
@@ -14,26 +14,14 @@ import {
   sendJson,
   sendXml,
   soapOk,
-  startServer,
-  type TestServer,
 } from './fixtures.ts';
-import { makeClient, TestClient, fakeTokens } from './test-client.ts';
+import { TestClient, fakeTokens, loopbackPerTest, makeClient } from './test-client.ts';
 
-let server: TestServer | undefined;
-const clients: TestClient[] = [];
-afterEach(async () => {
-  await Promise.all(clients.splice(0).map((c) => c.close()));
-  await server?.close();
-  server = undefined;
-});
-function track<T extends { client: TestClient }>(made: T): T {
-  clients.push(made.client);
-  return made;
-}
+const { serve, track } = loopbackPerTest();
 
 describe('REST requests', () => {
   it('sends method, operation path, bearer token, developer token and account headers', async () => {
-    server = await startServer((_req, res) =>
+    const server = await serve((_req, res) =>
       sendJson(res, 200, { User: { Id: '42' } }, { TrackingId: 'trk-rest-1' }),
     );
     const { client } = track(makeClient(server.url));
@@ -52,7 +40,7 @@ describe('REST requests', () => {
   });
 
   it('omits CustomerId/CustomerAccountId when not given, and call options override client defaults', async () => {
-    server = await startServer((_req, res) => sendJson(res, 200, {}));
+    const server = await serve((_req, res) => sendJson(res, 200, {}));
     const { client } = track(
       makeClient(server.url, { customerId: undefined, accountId: undefined }),
     );
@@ -65,7 +53,7 @@ describe('REST requests', () => {
   });
 
   it('keeps the TrackingId and attempts in a non-enumerable $metadata', async () => {
-    server = await startServer((_req, res) =>
+    const server = await serve((_req, res) =>
       sendJson(res, 200, { User: null }, { TrackingId: 'trk-meta' }),
     );
     const { client } = track(makeClient(server.url));
@@ -81,7 +69,7 @@ describe('REST requests', () => {
   });
 
   it('keeps a path prefix of the endpoint and sends DELETE with a JSON body', async () => {
-    server = await startServer((_req, res) => sendJson(res, 200, {}));
+    const server = await serve((_req, res) => sendJson(res, 200, {}));
     const { client } = track(makeClient(`${server.url}/prefix/`));
     await client.restOnly();
     expect(server.requests[0]!.method).toBe('DELETE');
@@ -92,7 +80,7 @@ describe('REST requests', () => {
 
 describe('SOAP requests', () => {
   it('posts text/xml to the service path with a quoted SOAPAction and the headers for the encoder', async () => {
-    server = await startServer((_req, res) => sendXml(res, 200, soapOk('trk-soap-1')));
+    const server = await serve((_req, res) => sendXml(res, 200, soapOk('trk-soap-1')));
     const { client } = track(makeClient(server.url, { protocol: 'soap' }));
     const result = await client.getUser({ UserId: '42' });
 
@@ -118,7 +106,7 @@ describe('SOAP requests', () => {
 
 describe('operations outside the chosen protocol', () => {
   it('rejects a SOAP-only operation on a REST client before any request', async () => {
-    server = await startServer((_req, res) => sendJson(res, 200, {}));
+    const server = await serve((_req, res) => sendJson(res, 200, {}));
     const { client } = track(makeClient(server.url));
     const error = await client.soapOnly().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(OperationUnavailableError);
@@ -129,7 +117,7 @@ describe('operations outside the chosen protocol', () => {
   });
 
   it('rejects a REST-only operation on a SOAP client, and unknown names, before any request', async () => {
-    server = await startServer((_req, res) => sendJson(res, 200, {}));
+    const server = await serve((_req, res) => sendJson(res, 200, {}));
     const { client, auth } = track(makeClient(server.url, { protocol: 'soap' }));
     await expect(client.restOnly()).rejects.toMatchObject({
       operation: 'RestOnly',
@@ -155,11 +143,9 @@ describe('construction', () => {
   });
 
   it('defaults to REST in production on the service host', async () => {
-    const client = new TestClient(descriptor, {
-      developerToken: DEVELOPER_TOKEN,
-      auth: fakeTokens(),
+    const { client } = track({
+      client: new TestClient(descriptor, { developerToken: DEVELOPER_TOKEN, auth: fakeTokens() }),
     });
-    clients.push(client);
     expect(client.protocol).toBe('rest');
     expect(client.environment).toBe('production');
   });

@@ -1,10 +1,17 @@
-import { vi } from 'vitest';
+import { afterEach, vi } from 'vitest';
 import {
   ServiceClient,
   type CallOptions,
   type ClientOptions,
 } from '../../../runtime/src/client.ts';
-import { ACCESS_TOKEN_1, ACCESS_TOKEN_2, DEVELOPER_TOKEN, descriptor } from './fixtures.ts';
+import {
+  ACCESS_TOKEN_1,
+  ACCESS_TOKEN_2,
+  DEVELOPER_TOKEN,
+  descriptor,
+  startServer,
+  type TestServer,
+} from './fixtures.ts';
 
 /** What a generated client looks like: thin methods over `call`. */
 export class TestClient extends ServiceClient {
@@ -54,4 +61,26 @@ export function makeClient(endpoint: string, overrides: Partial<ClientOptions> =
     ...overrides,
   });
   return { client, auth, sleep };
+}
+
+/**
+ * Per-test loopback servers and clients, closed after each test: `serve(handler)` starts a
+ * server, `track(makeClient(...))` registers the client for closing.
+ */
+export function loopbackPerTest() {
+  let server: TestServer | undefined;
+  const clients: TestClient[] = [];
+  afterEach(async () => {
+    await Promise.all(clients.splice(0).map((c) => c.close()));
+    await server?.close();
+    server = undefined;
+  });
+  return {
+    serve: async (handler: Parameters<typeof startServer>[0]): Promise<TestServer> =>
+      (server = await startServer(handler)),
+    track: <T extends { client: TestClient }>(made: T): T => {
+      clients.push(made.client);
+      return made;
+    },
+  };
 }
