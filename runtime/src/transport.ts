@@ -1,4 +1,5 @@
-import { Agent, type Dispatcher } from 'undici';
+import { createRequire } from 'node:module';
+import type { Agent as UndiciAgent, Dispatcher } from 'undici';
 import type { HttpMethod } from './descriptors.js';
 import { TransportError } from './errors.js';
 
@@ -37,13 +38,33 @@ export interface TransportResponse {
   body: Buffer;
 }
 
+/**
+ * undici's Agent, loaded from its own module rather than the package entry: `undici`'s
+ * index loads fetch, WebSocket, caches and mocks too, which cost ~75 ms of a ~105 ms import on
+ * a cold process (measured by `npm run bench`, cold start). The class is the same object the
+ * entry exports (test/runtime/client/transport-agent.test.ts); should a future undici move the
+ * file, the entry is the fallback, so this can only ever be slower, never broken.
+ */
+export function loadAgent(
+  require: NodeJS.Require = createRequire(import.meta.url),
+): typeof UndiciAgent {
+  try {
+    const agent: unknown = require('undici/lib/dispatcher/agent.js');
+    if (typeof agent === 'function') return agent as typeof UndiciAgent;
+  } catch {
+    // moved or removed: the entry below has it
+  }
+  return (require('undici') as typeof import('undici')).Agent;
+}
+const Agent = loadAgent();
+
 export const DEFAULT_TIMEOUT_MS = 100_000;
 export const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
 
 export class Transport {
   readonly timeoutMs: number;
   readonly maxResponseBytes: number;
-  readonly #agent: Agent;
+  readonly #agent: UndiciAgent;
   #closing: Promise<void> | undefined;
 
   constructor(options: TransportOptions = {}) {
@@ -58,49 +79,93 @@ export class Transport {
     });
   }
 
-  async send(request: TransportRequest): Promise<TransportResponse> {
+  /**
+   * One HTTP exchange through undici's low-level `dispatch`: the body is gathered straight
+   * from the socket's chunks (no stream objects per call) and cut off the moment it passes
+   * `maxResponseBytes`, whether declared by Content-Length or not.
+   */
+  send(request: TransportRequest): Promise<TransportResponse> {
+    const operation = request.operation;
     if (this.#closing) {
-      throw new TransportError('aborted', `${request.operation}: the client was closed`, {
-        operation: request.operation,
-      });
+      return Promise.reject(
+        new TransportError('aborted', `${operation}: the client was closed`, { operation }),
+      );
     }
     const url = new URL(request.url);
-    let response: Dispatcher.ResponseData;
-    try {
-      response = await this.#agent.request({
-        origin: url.origin,
-        path: `${url.pathname}${url.search}`,
-        method: request.method,
-        headers: request.headers,
-        body: request.body,
-        signal: request.signal,
-      });
-    } catch (error) {
-      throw toTransportError(error, request, url.origin);
-    }
-    const status = response.statusCode;
-    const declared = Number(response.headers['content-length']);
-    if (Number.isFinite(declared) && declared > this.maxResponseBytes) {
-      discard(response.body);
-      throw tooLarge(request.operation, status, this.maxResponseBytes);
-    }
-    const chunks: Buffer[] = [];
-    let size = 0;
-    try {
-      for await (const chunk of response.body) {
-        const buf = chunk as Buffer;
-        size += buf.byteLength;
-        if (size > this.maxResponseBytes) {
-          discard(response.body);
-          throw tooLarge(request.operation, status, this.maxResponseBytes);
-        }
-        chunks.push(buf);
+    const { signal } = request;
+    if (signal?.aborted)
+      return Promise.reject(toTransportError(signal.reason, request, url.origin));
+    const limit = this.maxResponseBytes;
+    return new Promise<TransportResponse>((resolve, reject) => {
+      let controller: Dispatcher.DispatchController | undefined;
+      let status: number | undefined;
+      let headers: TransportResponse['headers'] = {};
+      let chunks: Buffer[] = [];
+      let size = 0;
+      let settled = false;
+      const settle = (error: Error | undefined, response?: TransportResponse): void => {
+        if (settled) return;
+        settled = true;
+        signal?.removeEventListener('abort', onAbort);
+        if (error) reject(error);
+        else resolve(response!);
+      };
+      const onAbort = (): void => {
+        const reason = abortReason(signal!);
+        if (controller) controller.abort(reason);
+        else settle(toTransportError(reason, request, url.origin, status));
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
+      const handler: Dispatcher.DispatchHandler = {
+        onRequestStart(c) {
+          controller = c;
+          if (settled) c.abort(new Error('settled'));
+        },
+        onResponseStart(c, statusCode, responseHeaders) {
+          // 1xx informational heads come first and are superseded by the final one.
+          status = statusCode;
+          headers = responseHeaders;
+          chunks = [];
+          size = 0;
+          const declared = Number(responseHeaders['content-length']);
+          if (Number.isFinite(declared) && declared > limit) {
+            c.abort(tooLarge(operation, statusCode, limit));
+          }
+        },
+        onResponseData(c, chunk) {
+          size += chunk.byteLength;
+          if (size > limit) {
+            c.abort(tooLarge(operation, status ?? 0, limit));
+            return;
+          }
+          chunks.push(chunk);
+        },
+        onResponseEnd() {
+          settle(undefined, { status: status ?? 0, headers, body: Buffer.concat(chunks, size) });
+        },
+        onResponseError(_c, error) {
+          settle(
+            error instanceof TransportError
+              ? error
+              : toTransportError(error, request, url.origin, status),
+          );
+        },
+      };
+      try {
+        this.#agent.dispatch(
+          {
+            origin: url.origin,
+            path: `${url.pathname}${url.search}`,
+            method: request.method,
+            headers: request.headers,
+            body: request.body,
+          },
+          handler,
+        );
+      } catch (error) {
+        settle(toTransportError(error, request, url.origin));
       }
-    } catch (error) {
-      if (error instanceof TransportError) throw error;
-      throw toTransportError(error, request, url.origin, status);
-    }
-    return { status, headers: response.headers, body: Buffer.concat(chunks, size) };
+    });
   }
 
   /** Closes pooled connections; pending requests finish first. Safe to call more than once. */
@@ -110,10 +175,11 @@ export class Transport {
   }
 }
 
-/** Drops the connection under a body we will not read; its abort error has no listener otherwise. */
-function discard(body: Dispatcher.ResponseData['body']): void {
-  body.on('error', () => {});
-  body.destroy();
+/** The signal's reason when it is an Error, else an AbortError like fetch's. */
+function abortReason(signal: AbortSignal): Error {
+  return signal.reason instanceof Error
+    ? signal.reason
+    : new DOMException('The call was aborted', 'AbortError');
 }
 
 function tooLarge(operation: string, httpStatus: number, limit: number): TransportError {
