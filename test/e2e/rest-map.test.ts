@@ -4,11 +4,11 @@
  * generated type is `KeyValueOfstringstring[]` on both protocols, so the REST answer
  * `{ "k": "v" }` must reach the caller as `[{ Key: "k", Value: "v" }]`.
  *
- * The mock server synthesizes the map (two entries `key1`, `key2` with string values) in
- * GetDiagnostics, so the REST call through the mock checks the decoded items; the SOAP call
- * checks that the dictionary arrives as an array too (the mock writes it empty: its schema
- * index does not keep the inline KeyValueOfstringstring item type). A loopback server with a
- * canned body checks the conversion of exact values, an empty map and null.
+ * The mock server synthesizes the dictionary (two entries `key1`, `key2` with string values)
+ * in GetDiagnostics over both protocols: a JSON map over REST, KeyValueOfstringstring items
+ * over SOAP (XSD-validated), so both calls through the mock check the decoded items, and the
+ * two protocols give the caller the same value. A loopback server with a canned body checks
+ * the conversion of exact values, an empty map and null.
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -70,34 +70,26 @@ describe('campaign-management AuditPointResult.Details over REST', () => {
     await new Promise<void>((resolve) => canned.close(() => resolve()));
   });
 
-  it('the mock REST call yields every Details as a non-empty array of {Key, Value}', async () => {
-    const client = new campaign.CampaignManagementClient(sandboxOptions(mock, 'rest'));
-    try {
-      const points = auditPoints(await client.getDiagnostics({}));
-      expect(points.length).toBeGreaterThan(0);
-      for (const p of points) {
-        expect(Array.isArray(p.Details)).toBe(true);
-        expect(p.Details!.map((kv) => kv?.Key)).toEqual(['key1', 'key2']);
-        for (const kv of p.Details!) {
-          expect(Object.keys(kv!).sort()).toEqual(['Key', 'Value']);
-          expect(kv!.Value).toMatch(/^text-\d+$/);
+  it.each(['rest', 'soap'] as const)(
+    'the mock %s call yields every Details as a non-empty array of {Key, Value}',
+    async (protocol) => {
+      const client = new campaign.CampaignManagementClient(sandboxOptions(mock, protocol));
+      try {
+        const points = auditPoints(await client.getDiagnostics({}));
+        expect(points.length).toBeGreaterThan(0);
+        for (const p of points) {
+          expect(Array.isArray(p.Details)).toBe(true);
+          expect(p.Details!.map((kv) => kv?.Key)).toEqual(['key1', 'key2']);
+          for (const kv of p.Details!) {
+            expect(Object.keys(kv!).sort()).toEqual(['Key', 'Value']);
+            expect(kv!.Value).toMatch(/^text-\d+$/);
+          }
         }
+      } finally {
+        await client.close();
       }
-    } finally {
-      await client.close();
-    }
-  });
-
-  it('the mock SOAP call yields Details as an array (the SOAP dictionary)', async () => {
-    const client = new campaign.CampaignManagementClient(sandboxOptions(mock, 'soap'));
-    try {
-      const points = auditPoints(await client.getDiagnostics({}));
-      expect(points.length).toBeGreaterThan(0);
-      for (const p of points) expect(Array.isArray(p.Details)).toBe(true);
-    } finally {
-      await client.close();
-    }
-  });
+    },
+  );
 
   it('a REST map body reaches the caller as the array of {Key, Value} items', async () => {
     const client = new campaign.CampaignManagementClient({

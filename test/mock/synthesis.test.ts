@@ -108,7 +108,7 @@ describe('synthesis properties', () => {
     expect(json.Ads.every((ad) => ad.Type in mapping && typeof ad.Id === 'string')).toBe(true);
   });
 
-  it('fills the deep AuditPointResult.Details of GetDiagnostics: a 2-entry map (REST), a dictionary (SOAP)', async () => {
+  it('fills the deep AuditPointResult.Details of GetDiagnostics: a 2-entry map (REST), a 2-item dictionary (SOAP)', async () => {
     const { rest, validator } = await registry.rest('campaign-management');
     const op = rest.byName.get('GetDiagnostics')!;
     const json = synthesizeJson(rest.doc, op.responseSchema, Prng.forOperation(13, op.name)) as {
@@ -125,7 +125,7 @@ describe('synthesis properties', () => {
     points[0]!.Details['key1'] = 7;
     expect(validator.validate(op.responseSchema, json).join('\n')).toMatch(/Details/);
 
-    const { desc } = await registry.soap('campaign-management');
+    const { desc, validator: soapValidator } = await registry.soap('campaign-management');
     const soapOp = desc.byName.get('GetDiagnostics')!;
     const xml = soapResponse(
       desc,
@@ -137,6 +137,29 @@ describe('synthesis properties', () => {
       ),
       't',
     );
-    expect(xml).toMatch(/<AuditPointResult><Description>[^<]+<\/Description><Details><\/Details>/);
+    // ArrayOfKeyValueOfstringstring: its inline KeyValueOfstringstring items, in the
+    // Serialization/Arrays namespace, with the keys the REST map has.
+    const arraysPrefix =
+      /xmlns:(\w+)="http:\/\/schemas.microsoft.com\/2003\/10\/Serialization\/Arrays"/.exec(
+        xml,
+      )?.[1];
+    expect(arraysPrefix).toBeDefined();
+    const a = arraysPrefix!;
+    const item = (k: string) =>
+      `<${a}:KeyValueOfstringstring><${a}:Key>${k}</${a}:Key><${a}:Value>text-\\d+</${a}:Value></${a}:KeyValueOfstringstring>`;
+    const details = [
+      ...xml.matchAll(
+        /<AuditPointResult><Description>[^<]*<\/Description><Details>(.*?)<\/Details>/g,
+      ),
+    ].map((m) => m[1]!);
+    expect(details.length).toBe(xml.match(/<AuditPointResult>/g)!.length);
+    expect(details.length).toBeGreaterThan(0);
+    for (const d of details) expect(d).toMatch(new RegExp(`^${item('key1')}${item('key2')}$`));
+    expect(await soapValidator.validateMany([xml])).toEqual([[]]);
+    // The item's content model is enforced, so the check above is not vacuous.
+    const noValue = xml.replace(new RegExp(`<${a}:Value>[^<]*</${a}:Value>`), '');
+    expect((await soapValidator.validateMany([noValue]))[0]!.join('\n')).toMatch(
+      /KeyValueOfstringstring': Missing child element\(s\)\. Expected is \( .*Value \)/,
+    );
   });
 });

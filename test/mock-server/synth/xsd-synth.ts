@@ -14,12 +14,15 @@ import { Prng, SAMPLE } from './prng.ts';
 const MAX_DEPTH = 6;
 /** From MAX_DEPTH to here only optional particles that re-enter a type on the path stop. */
 const HARD_DEPTH = 12;
+/** Items of a DataContract dictionary: as many as json-synth's MAP_ENTRIES. */
+const DICTIONARY_ENTRIES = 2;
 
 /**
  * Synthesizes a value of an XSD type that XmlWriter turns into schema-valid XML: every
  * particle filled down to MAX_DEPTH and, below it, every particle that does not recurse into a
  * type already on the path (so deep non-recursive leaves such as AuditPointResult.Details are
- * still there), down to HARD_DEPTH; arrays of 1-2 items, a derived type chosen by the PRNG
+ * still there), down to HARD_DEPTH; arrays of 1-2 items, dictionaries of DICTIONARY_ENTRIES
+ * items with distinct keys, a derived type chosen by the PRNG
  * where the declared type has subtypes, int64 ids above 2^53, enum values from the facets.
  */
 export function synthesizeXsd(schemas: SchemaSet, type: Key, rng: Prng, depth = 0): unknown {
@@ -40,12 +43,12 @@ function synth(
     const item = arrayItem(schemas, type);
     if (item) {
       if (cut || depth >= HARD_DEPTH) return [];
+      if (decl.dictionary) return dictionaryItems(schemas, item.type, rng, depth + 1, path);
       const n = depth < 3 ? rng.int(1, 2) : 1;
       const items = Array.from({ length: n }, () =>
         synth(schemas, item.type, rng, depth + 1, path, false),
       );
-      // An item type the schema index does not keep (the inline KeyValueOfstringstring of
-      // the ArrayOfKeyValueOfstringstring dictionary) cannot be written: leave it empty.
+      // An item that has no value (xs:anyType) cannot be written: leave the array empty.
       return items.includes(undefined) ? [] : items;
     }
     const choices = selfAndDescendants(schemas, type);
@@ -71,6 +74,36 @@ function synth(
   }
   const info = simpleInfo(schemas, type);
   return info ? synthesizeSimple(info, rng) : 'value';
+}
+
+/**
+ * The items of a DataContract dictionary (`KeyValueOfstringstring`: Key, then Value): as many
+ * as the REST synthesizer puts in a JSON object map, string keys `key1`, `key2` like those, so
+ * both protocols carry the same keys; other key types are synthesized and duplicates dropped,
+ * since a dictionary's keys are distinct.
+ */
+function dictionaryItems(
+  schemas: SchemaSet,
+  itemType: Key,
+  rng: Prng,
+  depth: number,
+  path: Key[],
+): unknown[] {
+  const keyParticle = allParticles(schemas, itemType)[0];
+  if (!keyParticle) return [];
+  const keyName = keyParticle.name;
+  const stringKey = simpleInfo(schemas, keyParticle.type)?.builtin === 'string';
+  const seen = new Set<string>();
+  const items: Record<string, unknown>[] = [];
+  for (let i = 1; i <= DICTIONARY_ENTRIES; i++) {
+    const item = synth(schemas, itemType, rng, depth, path, false) as Record<string, unknown>;
+    if (stringKey) item[keyName] = `key${i}`;
+    const k = JSON.stringify(item[keyName]);
+    if (item[keyName] === undefined || seen.has(k)) continue;
+    seen.add(k);
+    items.push(item);
+  }
+  return items;
 }
 
 /** Whether a particle's type (or its array item type) is already on the path. */

@@ -4,7 +4,9 @@ import { childrenNamed, resolveQName, type XmlNode } from '../xml/tree.ts';
  * The mock's own index of the XSD embedded in a WSDL: just enough structure to write and read
  * DataContract XML in schema order and to synthesize valid values. It is deliberately
  * independent of generator/wsdl (the mock is the oracle that checks the generated clients).
- * Types and elements are keyed `{namespace}local`.
+ * Types and elements are keyed `{namespace}local`; an anonymous type (a complexType or
+ * simpleType inline in an element, at any depth) is indexed like a named one under a synthetic
+ * key (`#element:Name` for a global element's, see anonymousTypeKey for a particle's).
  */
 export const XS = 'http://www.w3.org/2001/XMLSchema';
 export const XSI = 'http://www.w3.org/2001/XMLSchema-instance';
@@ -33,6 +35,12 @@ export interface ComplexTypeDecl {
   base?: Key;
   /** Own particles in sequence order (inherited ones are on `base`). */
   particles: Particle[];
+  /**
+   * A DataContract dictionary wrapper (`ArrayOfKeyValueOfstringstring`): its annotation carries
+   * `<IsDictionary>true</IsDictionary>` (Serialization namespace), so the keys of its items
+   * must be distinct.
+   */
+  dictionary?: boolean;
 }
 
 export interface SimpleTypeDecl {
@@ -74,17 +82,41 @@ export function indexSchemas(schemas: XmlNode[]): SchemaSet {
       else if (child.local === 'simpleType') addSimple(set, child, key(tns, name));
       else if (child.local === 'element') {
         const k = key(tns, name);
-        const inline = childrenNamed(child, XS, 'complexType')[0];
-        let type: Key;
-        if (inline) {
-          type = key(tns, `#element:${name}`);
-          addComplex(set, inline, type, tns);
-        } else type = typeKey(child, child.attrs['type']);
+        const type = elementType(set, child, key(tns, `#element:${name}`), tns);
         set.elements.set(k, { key: k, type, nillable: child.attrs['nillable'] === 'true' });
       }
     }
   }
   return set;
+}
+
+/**
+ * Key of the anonymous type declared inside a particle element `element` of the complex type
+ * `owner` (`{ns}ArrayOfKeyValueOfstringstring#KeyValueOfstringstring`). `#` appears in no XSD
+ * name, so this cannot collide with a named type; within one sequence element names are
+ * unique, so it cannot collide with another anonymous type either.
+ */
+export function anonymousTypeKey(owner: Key, element: string): Key {
+  return `${owner}#${element}`;
+}
+
+/**
+ * The type of an element declaration: its `type` attribute, or the inline (anonymous)
+ * complexType / simpleType it contains, which is indexed under `anonKey` (its own nested
+ * anonymous types under keys derived from that, so at any depth).
+ */
+function elementType(set: SchemaSet, el: XmlNode, anonKey: Key, tns: string): Key {
+  const complex = childrenNamed(el, XS, 'complexType')[0];
+  if (complex) {
+    addComplex(set, complex, anonKey, tns);
+    return anonKey;
+  }
+  const simple = childrenNamed(el, XS, 'simpleType')[0];
+  if (simple) {
+    addSimple(set, simple, anonKey);
+    return anonKey;
+  }
+  return typeKey(el, el.attrs['type']);
 }
 
 function typeKey(node: XmlNode, qname: string | undefined): Key {
@@ -95,6 +127,7 @@ function typeKey(node: XmlNode, qname: string | undefined): Key {
 
 function addComplex(set: SchemaSet, node: XmlNode, k: Key, tns: string): void {
   const decl: ComplexTypeDecl = { kind: 'complex', key: k, particles: [] };
+  if (isDictionary(node)) decl.dictionary = true;
   let seqParent: XmlNode = node;
   const content = childrenNamed(node, XS, 'complexContent')[0];
   if (content) {
@@ -110,10 +143,11 @@ function addComplex(set: SchemaSet, node: XmlNode, k: Key, tns: string): void {
   for (const seq of childrenNamed(seqParent, XS, 'sequence')) {
     for (const el of childrenNamed(seq, XS, 'element')) {
       const max = el.attrs['maxOccurs'];
+      const name = el.attrs['name']!;
       decl.particles.push({
-        name: el.attrs['name']!,
+        name,
         ns: tns, // every schema here is elementFormDefault="qualified"
-        type: typeKey(el, el.attrs['type']),
+        type: elementType(set, el, anonymousTypeKey(k, name), tns),
         nillable: el.attrs['nillable'] === 'true',
         minOccurs: el.attrs['minOccurs'] === undefined ? 1 : Number(el.attrs['minOccurs']),
         maxOccurs: max === undefined ? 1 : max === 'unbounded' ? Infinity : Number(max),
@@ -121,6 +155,15 @@ function addComplex(set: SchemaSet, node: XmlNode, k: Key, tns: string): void {
     }
   }
   set.types.set(k, decl);
+}
+
+/** `<xs:annotation><xs:appinfo><IsDictionary>true</IsDictionary>` (DataContract's marker). */
+function isDictionary(complexType: XmlNode): boolean {
+  return childrenNamed(complexType, XS, 'annotation').some((a) =>
+    childrenNamed(a, XS, 'appinfo').some((info) =>
+      childrenNamed(info, SER, 'IsDictionary').some((d) => d.text.trim() === 'true'),
+    ),
+  );
 }
 
 function addSimple(set: SchemaSet, node: XmlNode, k: Key): void {
