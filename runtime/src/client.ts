@@ -42,8 +42,14 @@ export interface ClientOptions {
   endpoint?: string;
   /** Overrides of the retry policy, or `false` for no backoff retries. */
   retry?: Partial<RetryPolicy> | false;
-  /** Connect, headers and body timeouts, each. Default 100 s. */
+  /** Connect, headers and body timeouts, each (the body one is idle time between chunks). Default 100 s. */
   timeoutMs?: number;
+  /**
+   * Total deadline of one HTTP attempt, connect to last byte, however steadily bytes arrive.
+   * Default 300 s (or `timeoutMs` if larger); must be ≥ `timeoutMs`. Expiry: `TransportError`
+   * 'timeout', not retried unless `retry.retryTimeouts`.
+   */
+  attemptTimeoutMs?: number;
   /** Largest response read into memory. Default 64 MB. */
   maxResponseBytes?: number;
   logger?: Logger;
@@ -135,6 +141,9 @@ export class ServiceClient {
     // Last: nothing above may fail after the connection pool exists.
     this.#transport = new Transport({
       ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+      ...(options.attemptTimeoutMs !== undefined
+        ? { attemptTimeoutMs: options.attemptTimeoutMs }
+        : {}),
       ...(options.maxResponseBytes !== undefined
         ? { maxResponseBytes: options.maxResponseBytes }
         : {}),

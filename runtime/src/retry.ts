@@ -7,6 +7,16 @@ import { AdsApiError, AuthenticationError, ThrottledError, TransportError } from
  * base × 2^(n−1))), at most `maxAttempts` attempts and `maxElapsedMs` in total, and the
  * service's `Retry-After` honoured (clamped to what is left of the budget).
  *
+ * 117 CallRateExceeded without a `Retry-After` waits `throttleDelayMs` (Microsoft: about 60 s)
+ * instead of the short backoff, which would only hit the rate limit again. When that wait does
+ * not fit in the remaining budget (or no attempts are left), the ThrottledError is thrown at
+ * once with `retryAfterMs` set to it, so the caller knows how long to hold off. 207
+ * ConcurrentRequestOverLimit keeps the normal backoff: it is about parallel calls in flight,
+ * which free up in moments, not about a rate window. A bare HTTP 429 (no 117 entry, no
+ * `Retry-After`) keeps it too: it may come from a gateway or proxy whose window is unknown, and
+ * the exponential backoff already spreads retries out; a 429 whose body carries 117 gets the
+ * floor like any 117.
+ *
  * Retried: throttling (117 CallRateExceeded, 207 ConcurrentRequestOverLimit, HTTP 429),
  * 0 InternalError and the AdCenter internal/system faults, HTTP 502/503/504, and connection
  * failures (reset, refused, closed early). Never retried: validation and other faults,
@@ -26,6 +36,12 @@ export interface RetryPolicy {
   maxDelayMs: number;
   /** Total budget from the first attempt; no wait goes past it. */
   maxElapsedMs: number;
+  /**
+   * Wait after 117 CallRateExceeded when the service sent no `Retry-After` (Microsoft: wait
+   * about 60 s and resubmit). Default 60 000. It does not count against `maxDelayMs`, only
+   * against `maxElapsedMs`; 0 turns the floor off (117 then gets the normal backoff).
+   */
+  throttleDelayMs: number;
   /** Also retry timeouts (off by default: the call may have been executed). */
   retryTimeouts: boolean;
   /** Waits `ms`; rejects when `signal` aborts. Injectable for tests. */
@@ -41,6 +57,7 @@ export const DEFAULT_RETRY_POLICY: Readonly<RetryPolicy> = Object.freeze({
   baseDelayMs: 500,
   maxDelayMs: 30_000,
   maxElapsedMs: 120_000,
+  throttleDelayMs: 60_000,
   retryTimeouts: false,
   sleep: (ms: number, signal?: AbortSignal) => delay(ms, undefined, { signal }),
   random: Math.random,
@@ -52,6 +69,12 @@ export function resolveRetryPolicy(policy?: Partial<RetryPolicy> | false): Retry
   if (policy === false) return { ...DEFAULT_RETRY_POLICY, maxAttempts: 1 };
   const merged = { ...DEFAULT_RETRY_POLICY, ...stripUndefined(policy ?? {}) };
   merged.maxAttempts = Math.max(1, Math.floor(merged.maxAttempts));
+  const floor = merged.throttleDelayMs;
+  if (typeof floor !== 'number' || !Number.isFinite(floor) || floor < 0) {
+    throw new TypeError(
+      `retry.throttleDelayMs must be a finite number of milliseconds ≥ 0, not ${String(floor)}`,
+    );
+  }
   return merged;
 }
 
@@ -156,6 +179,7 @@ export async function runWithRetry<T>(
     } catch (error) {
       const why = classifyError(error);
       let wait: number | undefined;
+      const floor = throttleFloor(error, policy);
       if (why === 'refresh-auth' && !refreshed && options.refreshAuth) {
         refreshed = true;
         await options.refreshAuth();
@@ -166,15 +190,22 @@ export async function runWithRetry<T>(
         (why === 'timeout' && policy.retryTimeouts)
       ) {
         if (backoffRetries + 1 < policy.maxAttempts) {
-          wait = nextWait(
-            error,
-            backoffRetries + 1,
-            policy,
-            policy.maxElapsedMs - (policy.now() - started),
-          );
+          const remainingMs = policy.maxElapsedMs - (policy.now() - started);
+          wait =
+            floor !== undefined
+              ? floor <= remainingMs
+                ? floor
+                : undefined
+              : nextWait(error, backoffRetries + 1, policy, remainingMs);
         }
       }
-      if (wait === undefined) throw withAttempts(error, n);
+      if (wait === undefined) {
+        // Giving up on a 117: pass on how long Microsoft asks to wait before calling again.
+        throw withAttempts(
+          floor !== undefined ? withRetryAfter(error as ThrottledError, floor) : error,
+          n,
+        );
+      }
       if (signal?.aborted) throw withAttempts(abortedWhileWaiting(error), n);
       if (why !== 'refresh-auth') backoffRetries++;
       options.onRetry?.({ attempt: n, error, delayMs: wait, why: why as RetryEvent['why'] });
@@ -202,6 +233,40 @@ function nextWait(
   }
   const wait = backoffDelay(retry, policy);
   return wait <= remainingMs ? wait : undefined;
+}
+
+/** The floor that applies to `error`: a 117 without a usable `Retry-After`, floor enabled. */
+function throttleFloor(error: unknown, policy: RetryPolicy): number | undefined {
+  if (!(error instanceof ThrottledError) || error.retryAfterMs !== undefined) return undefined;
+  if (policy.throttleDelayMs <= 0) return undefined;
+  return error.hasCode(KnownErrorCodes.CallRateExceeded) ? policy.throttleDelayMs : undefined;
+}
+
+/**
+ * The same fault with `retryAfterMs` filled in (and said in the message). Entries and texts
+ * were scrubbed when the original was built, so nothing new can leak; `cause` keeps the
+ * original (and its stack).
+ */
+function withRetryAfter(error: ThrottledError, retryAfterMs: number): ThrottledError {
+  const copy = new ThrottledError(
+    {
+      protocol: error.protocol,
+      operation: error.operation,
+      httpStatus: error.httpStatus,
+      ...(error.trackingId !== undefined ? { trackingId: error.trackingId } : {}),
+      errors: error.errors,
+      ...(error.faultType !== undefined ? { faultType: error.faultType } : {}),
+      ...(error.faultMessage !== undefined ? { faultMessage: error.faultMessage } : {}),
+    },
+    retryAfterMs,
+  );
+  Object.defineProperty(copy, 'cause', {
+    value: error,
+    enumerable: false,
+    writable: true,
+    configurable: true,
+  });
+  return copy;
 }
 
 function withAttempts(error: unknown, attempts: number): unknown {

@@ -5,14 +5,22 @@ import { TransportError } from './errors.js';
 
 /**
  * HTTP for both protocols: one undici Agent per client (keep-alive connection pools per
- * origin), connect/headers/body timeouts, caller abort, and a cap on the response size read
- * into memory. Failures become `TransportError`s; this layer never looks at bodies beyond
- * counting bytes, and never puts headers or bodies in messages.
+ * origin), connect/headers/body timeouts, a total deadline per attempt, caller abort, and a
+ * cap on the response size read into memory. Failures become `TransportError`s; this layer
+ * never looks at bodies beyond counting bytes, and never puts headers or bodies in messages.
  */
 
 export interface TransportOptions {
   /** Connect, headers and body (idle between chunks) timeouts, each. Default 100 s. */
   timeoutMs?: number;
+  /**
+   * Total deadline of one HTTP attempt, from dispatch (connect included) to the last body
+   * byte. `timeoutMs` only bounds the silence between chunks, so a server dripping a byte
+   * just under it would otherwise keep a call alive forever. Default 300 s, or `timeoutMs`
+   * when that is larger; when given it must be ≥ `timeoutMs` (else a TypeError). Expiry is a
+   * `TransportError` 'timeout' (not retried unless the retry policy's `retryTimeouts`).
+   */
+  attemptTimeoutMs?: number;
   /** Largest response body read; beyond it the connection is dropped. Default 64 MB. */
   maxResponseBytes?: number;
   /** How long an idle keep-alive connection is kept. Default 30 s. */
@@ -59,16 +67,21 @@ export function loadAgent(
 const Agent = loadAgent();
 
 export const DEFAULT_TIMEOUT_MS = 100_000;
+export const DEFAULT_ATTEMPT_TIMEOUT_MS = 300_000;
+/** setTimeout's ceiling: larger delays fire after 1 ms (with a TimeoutOverflowWarning). */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 export const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
 
 export class Transport {
   readonly timeoutMs: number;
+  readonly attemptTimeoutMs: number;
   readonly maxResponseBytes: number;
   readonly #agent: UndiciAgent;
   #closing: Promise<void> | undefined;
 
   constructor(options: TransportOptions = {}) {
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.attemptTimeoutMs = resolveAttemptTimeout(this.timeoutMs, options.attemptTimeoutMs);
     this.maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
     this.#agent = new Agent({
       keepAliveTimeout: options.keepAliveTimeoutMs ?? 30_000,
@@ -82,7 +95,8 @@ export class Transport {
   /**
    * One HTTP exchange through undici's low-level `dispatch`: the body is gathered straight
    * from the socket's chunks (no stream objects per call) and cut off the moment it passes
-   * `maxResponseBytes`, whether declared by Content-Length or not.
+   * `maxResponseBytes`, whether declared by Content-Length or not. A timer bounds the whole
+   * attempt (`attemptTimeoutMs`); it is unref'd and cleared on every outcome.
    */
   send(request: TransportRequest): Promise<TransportResponse> {
     const operation = request.operation;
@@ -96,6 +110,7 @@ export class Transport {
     if (signal?.aborted)
       return Promise.reject(toTransportError(signal.reason, request, url.origin));
     const limit = this.maxResponseBytes;
+    const deadlineMs = this.attemptTimeoutMs;
     return new Promise<TransportResponse>((resolve, reject) => {
       let controller: Dispatcher.DispatchController | undefined;
       let status: number | undefined;
@@ -106,10 +121,19 @@ export class Transport {
       const settle = (error: Error | undefined, response?: TransportResponse): void => {
         if (settled) return;
         settled = true;
+        clearTimeout(deadline);
         signal?.removeEventListener('abort', onAbort);
         if (error) reject(error);
         else resolve(response!);
       };
+      // Settle first, then abort: before undici hands over the controller (still connecting)
+      // there is nothing to abort yet, and onRequestStart aborts a settled request itself.
+      const deadline = setTimeout(() => {
+        const error = deadlineExceeded(operation, url.origin, deadlineMs, status);
+        settle(error);
+        controller?.abort(error);
+      }, deadlineMs);
+      deadline.unref();
       const onAbort = (): void => {
         const reason = abortReason(signal!);
         if (controller) controller.abort(reason);
@@ -180,6 +204,49 @@ function abortReason(signal: AbortSignal): Error {
   return signal.reason instanceof Error
     ? signal.reason
     : new DOMException('The call was aborted', 'AbortError');
+}
+
+/** A finite delay ≥ the idle timeout that setTimeout can hold; a TypeError otherwise. */
+function resolveAttemptTimeout(timeoutMs: number, attemptTimeoutMs: number | undefined): number {
+  if (typeof timeoutMs !== 'number' || !Number.isFinite(timeoutMs) || timeoutMs < 0) {
+    throw new TypeError(
+      `timeoutMs must be a finite number of milliseconds ≥ 0, not ${String(timeoutMs)}`,
+    );
+  }
+  if (attemptTimeoutMs === undefined) {
+    return Math.min(MAX_TIMER_MS, Math.max(DEFAULT_ATTEMPT_TIMEOUT_MS, timeoutMs));
+  }
+  if (
+    typeof attemptTimeoutMs !== 'number' ||
+    !Number.isFinite(attemptTimeoutMs) ||
+    attemptTimeoutMs <= 0 ||
+    attemptTimeoutMs > MAX_TIMER_MS
+  ) {
+    throw new TypeError(
+      `attemptTimeoutMs must be a number of milliseconds in (0, ${MAX_TIMER_MS}], not ${String(attemptTimeoutMs)}`,
+    );
+  }
+  if (attemptTimeoutMs < timeoutMs) {
+    throw new TypeError(
+      `attemptTimeoutMs (${attemptTimeoutMs} ms) must be ≥ timeoutMs (${timeoutMs} ms): the total deadline of an attempt cannot be shorter than its idle timeout`,
+    );
+  }
+  return attemptTimeoutMs;
+}
+
+/** The whole attempt outlived `attemptTimeoutMs`, however steadily bytes were arriving. */
+function deadlineExceeded(
+  operation: string,
+  origin: string,
+  deadlineMs: number,
+  httpStatus: number | undefined,
+): TransportError {
+  const phase = httpStatus === undefined ? 'no response' : 'the response was not complete';
+  return new TransportError(
+    'timeout',
+    `${operation}: ${phase} from ${origin} within the attempt deadline of ${deadlineMs} ms (attemptTimeoutMs)`,
+    { operation, ...(httpStatus !== undefined ? { httpStatus } : {}) },
+  );
 }
 
 function tooLarge(operation: string, httpStatus: number, limit: number): TransportError {

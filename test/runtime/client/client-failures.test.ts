@@ -22,7 +22,7 @@ import {
   soapFault,
   soapOk,
 } from './fixtures.ts';
-import { loopbackPerTest, makeClient } from './test-client.ts';
+import { fakeSleep, loopbackPerTest, makeClient } from './test-client.ts';
 
 const { serve, track } = loopbackPerTest();
 
@@ -156,7 +156,7 @@ describe('throttling', () => {
     expect(getResponseMetadata(result)?.attempts).toBe(2);
   });
 
-  it('117 CallRateExceeded keeps being retried with backoff, then surfaces as ThrottledError', async () => {
+  it('117 CallRateExceeded (SOAP) without Retry-After waits the 60 s floor between attempts, then surfaces with retryAfterMs', async () => {
     const server = await serve((_req, res) =>
       sendXml(
         res,
@@ -167,12 +167,71 @@ describe('throttling', () => {
         ),
       ),
     );
+    // The fake sleep returns at once and the real clock barely moves: 120 s budget holds 3 waits.
     const { client, sleep } = track(makeClient(server.url, { protocol: 'soap' }));
-    const error = await client.getUser({}).catch((e: unknown) => e);
+    const error = (await client.getUser({}).catch((e: unknown) => e)) as ThrottledError;
+    expect(error).toBeInstanceOf(ThrottledError);
+    expect(server.requests).toHaveLength(4);
+    expect(sleep.mock.calls.map((c) => c[0])).toEqual([60_000, 60_000, 60_000]);
+    expect(error.retryAfterMs).toBe(60_000);
+    expect(error.trackingId).toBe('trk-117');
+    expect(error.message).toContain('117 CallRateExceeded: Call rate exceeded. Retry after 60 s.');
+  });
+
+  it('REST 429 carrying 117 without Retry-After: a budget too small for the floor fails at once, no sleep', async () => {
+    const server = await serve((_req, res) =>
+      sendJson(
+        res,
+        429,
+        adApiFaultJson('trk-r117', 117, 'CallRateExceeded', 'Call rate exceeded.'),
+      ),
+    );
+    const sleep = fakeSleep();
+    const { client } = track(makeClient(server.url, { retry: { sleep, maxElapsedMs: 30_000 } }));
+    const error = (await client.getUser({}).catch((e: unknown) => e)) as ThrottledError;
+    expect(error).toBeInstanceOf(ThrottledError);
+    expect(error.httpStatus).toBe(429);
+    expect(error.retryAfterMs).toBe(60_000);
+    expect(server.requests).toHaveLength(1);
+    expect(sleep).not.toHaveBeenCalled();
+  });
+
+  it('117 with a Retry-After waits what the service said, not the floor', async () => {
+    const server = await serve((_req, res, n) =>
+      n === 1
+        ? sendJson(
+            res,
+            429,
+            adApiFaultJson('trk-r117', 117, 'CallRateExceeded', 'Call rate exceeded.'),
+            { 'retry-after': '5' },
+          )
+        : sendJson(res, 200, { User: null }),
+    );
+    const { client, sleep } = track(makeClient(server.url));
+    await client.getUser({});
+    expect(sleep.mock.calls.map((c) => c[0])).toEqual([5000]);
+  });
+
+  it('207 ConcurrentRequestOverLimit keeps the short jittered backoff', async () => {
+    const server = await serve((_req, res) =>
+      sendJson(
+        res,
+        500,
+        adApiFaultJson(
+          'trk-207',
+          207,
+          'ConcurrentRequestOverLimit',
+          'Too many concurrent requests.',
+        ),
+      ),
+    );
+    const { client, sleep } = track(makeClient(server.url));
+    const error = (await client.getUser({}).catch((e: unknown) => e)) as ThrottledError;
     expect(error).toBeInstanceOf(ThrottledError);
     expect(server.requests).toHaveLength(4);
     // random() = 0.5: half of 500, 1000, 2000 ms.
     expect(sleep.mock.calls.map((c) => c[0])).toEqual([250, 500, 1000]);
+    expect(error.retryAfterMs).toBeUndefined();
   });
 
   it('an empty 429 body is still a ThrottledError, never a malformed response', async () => {
