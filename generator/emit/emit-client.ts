@@ -7,18 +7,23 @@ import { methodName, quote } from './naming.ts';
 import { CodeWriter } from './writer.ts';
 
 /**
- * client.ts of a generated package: one class per service with one async method per
- * operation, planned once and written three ways: the source (.ts), its declarations (.d.ts:
- * a `declare class` without bodies) and its JavaScript (.js: the same class without types),
- * so dist/ needs no compiler pass. The class only wires names and types: calls go through
- * `ServiceClient.call` of @adsgen/runtime, which puts them on the wire in whichever protocol
- * the client was constructed with.
+ * client.ts of a generated package: one class per service, and one method per operation
+ * declared in an interface merged with the class (`export interface X { getUser(…): … }`),
+ * with its types and TSDoc. The methods themselves come from the runtime: a static block runs
+ * `installOperations(this, descriptor)`, which defines `getUser(request, options)` as
+ * `this.call('GetUser', request, options)` for every operation in the descriptor (the
+ * descriptor carries each method's name, so there is one naming rule: naming.ts). This is how
+ * AWS SDK v3 builds its aggregated clients, and for the same reasons: the package ships data
+ * and declarations instead of 191 identical function bodies (campaign-management), the
+ * compiler checks signatures instead of bodies, and loading the module compiles one class.
+ * The source is planned once and written three ways: .ts, its declarations (.d.ts: the class
+ * without its static block) and its JavaScript (.js: the class without the interface).
  *
  * Why text and not a syntax tree: for speed. The three files are written directly, in
- * prettier's layout (a signature or call that does not fit in printWidth breaks one item per
- * line), rather than built as ts-morph structures and run through prettier: loading those two
- * cost more CPU than the rest of `adsgen generate` together. test/emit holds the output to
- * them instead: prettier leaves every client file unchanged (test/emit/client-layout.test.ts,
+ * prettier's layout (a signature that does not fit in printWidth breaks one item per line),
+ * rather than built as ts-morph structures and run through prettier: loading those two cost
+ * more CPU than the rest of `adsgen generate` together. test/emit holds the output to them
+ * instead: prettier leaves every client file unchanged (test/emit/client-layout.test.ts,
  * generate.test.ts), ts-morph reads back one correctly typed, documented method per operation
  * (client-structure.test.ts), and the .d.ts and .js equal what the TypeScript compiler makes
  * of the source (emit-package.test.ts).
@@ -105,8 +110,10 @@ export function emitClient(
     w.raw(`${header}\n`);
     w.line(
       mode === 'js'
-        ? "import { ServiceClient } from '@adsgen/runtime';"
-        : "import { ServiceClient, type CallOptions, type ClientOptions } from '@adsgen/runtime';",
+        ? "import { ServiceClient, installOperations } from '@adsgen/runtime';"
+        : mode === 'dts'
+          ? "import { ServiceClient, type CallOptions, type ClientOptions } from '@adsgen/runtime';"
+          : "import {\n  ServiceClient,\n  installOperations,\n  type CallOptions,\n  type ClientOptions,\n} from '@adsgen/runtime';",
     );
     if (mode !== 'dts') w.line("import { descriptor } from './descriptor.js';");
     if (mode !== 'js') w.line("import type * as types from './types.js';");
@@ -114,47 +121,41 @@ export function emitClient(
     w.doc(classDoc, [classSee]);
     const head = `export ${mode === 'dts' ? 'declare ' : ''}class ${className} extends ServiceClient {`;
     w.block(head, () => {
-      if (mode === 'dts') w.line('constructor(options: ClientOptions);');
-      else
-        w.block(`constructor(${mode === 'ts' ? 'options: ClientOptions' : 'options'}) {`, () =>
-          w.line('super(descriptor, options);'),
-        );
-      for (const p of plans) {
-        // Declarations follow each other without blank lines, as the compiler writes them.
-        if (mode !== 'dts') w.line();
-        w.doc(p.paragraphs, p.tags);
-        writeMethod(w, p, mode);
+      if (mode === 'dts') {
+        w.line('constructor(options: ClientOptions);');
+        return;
       }
+      w.block('static {', () => {
+        w.line('// The methods declared in the interface below, one per operation.');
+        w.line('installOperations(this, descriptor);');
+      });
+      w.line();
+      w.block(`constructor(${mode === 'ts' ? 'options: ClientOptions' : 'options'}) {`, () =>
+        w.line('super(descriptor, options);'),
+      );
+    });
+    if (mode === 'js') return w.toString();
+    w.line();
+    w.doc([`The ${docs.title} operations of ${className}: one method each.`], []);
+    w.block(`export interface ${className} {`, () => {
+      plans.forEach((p, i) => {
+        // Declarations follow each other without blank lines, as the compiler writes them.
+        if (mode !== 'dts' && i > 0) w.line();
+        w.doc(p.paragraphs, p.tags);
+        writeMethod(w, p);
+      });
     });
     return w.toString();
   };
   return { ts: write('ts'), dts: write('dts'), js: write('js') };
 }
 
-function writeMethod(w: CodeWriter, p: MethodPlan, mode: Mode): void {
+/** One method signature of the interface (the same in .ts and .d.ts). */
+function writeMethod(w: CodeWriter, p: MethodPlan): void {
   const params: string[] = [];
-  if (p.request) {
-    if (mode === 'js') params.push(p.requestOptional ? 'request = {}' : 'request');
-    else if (mode === 'dts')
-      params.push(`request${p.requestOptional ? '?' : ''}: types.${p.request}`);
-    else params.push(`request: types.${p.request}${p.requestOptional ? ' = {}' : ''}`);
-  }
-  params.push(mode === 'js' ? 'options' : 'options?: CallOptions');
-  const returns = mode === 'js' ? '' : `: Promise<${p.response ? `types.${p.response}` : 'void'}>`;
-  if (mode === 'dts') {
-    writeCall(w, p.name, params, `${returns};`);
-    return;
-  }
-  writeCall(w, p.name, params, `${returns} {`);
-  w.indent(() =>
-    writeCall(
-      w,
-      'return this.call',
-      [quote(p.operation), p.request ? 'request' : '{}', 'options'],
-      ';',
-    ),
-  );
-  w.line('}');
+  if (p.request) params.push(`request${p.requestOptional ? '?' : ''}: types.${p.request}`);
+  params.push('options?: CallOptions');
+  writeCall(w, p.name, params, `: Promise<${p.response ? `types.${p.response}` : 'void'}>;`);
 }
 
 /**

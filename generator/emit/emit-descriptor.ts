@@ -8,26 +8,28 @@ import type {
 } from '../model/merge.ts';
 import { familyMapping, type FamilyInfo } from './families.ts';
 import { printData, rawTemplate, templateJson } from './literal.ts';
+import { methodName } from './naming.ts';
 
 /**
- * descriptor.ts of a generated package: the `ServiceDescriptor` of runtime/src/descriptors.ts
- * (that file is the contract), as `JSON.parse` of JSON text in a `String.raw` template literal,
- * typed by the annotation, completed by a small generated step (`complete`, below).
+ * The descriptor of a generated package: the `ServiceDescriptor` of runtime/src/descriptors.ts
+ * (that file is the contract) as JSON text in a `String.raw` template literal, which the
+ * runtime's `descriptorFromJson` parses and completes on load. It is written as a JavaScript
+ * module with a declaration file beside it (src/descriptor.js + src/descriptor.d.ts, the same
+ * two in dist/): the data is not TypeScript, and the compiler has no business scanning it.
  *
- * Why JSON text and not the object literal it replaced: load and type-check speed. Measured for
- * campaign-management (191 operations, 850 types) on Node 20, same machine and runtime build:
- * - `npm run bench` type-check (tsc --noEmit over src/ vs wsdl-tsclient's output): 1.56x → 0.90x.
- *   tsc inferred and related the 1 MB literal to ServiceDescriptor (check time 1.70 s → 0.27 s,
- *   23,313 → 4,711 types); a JSON.parse call costs nothing to check.
- * - importing descriptor.js: ~25 ms → ~9 ms. V8 parses JSON text far faster than the same data
- *   as JavaScript, which it compiles to bytecode and object boilerplates first.
- * - heap after import + one call (bench memory, vs the soap package): 13.0 MB → 12.2 MB
- *   (0.52 → 0.49). Node keeps both the module's source and the string literal in it alive
- *   (the module's bytecode is never released), so the JSON costs twice its length on top of the
- *   parsed objects: hence it is kept short. Each XML namespace is written once (`NS`; they
- *   repeated ~6,000 times, 40% of the text) and an object type lists only the fields it
- *   declares itself (25% of field lines were inherited copies); `complete` puts both back on
- *   load in about a millisecond, a subtype sharing its base's field objects.
+ * Why this shape, measured for campaign-management (191 operations, 850 types) on Node 20:
+ * - JSON text, not the object literal it replaced: `npm run bench` type-check 1.56x → 0.90x of
+ *   wsdl-tsclient (tsc inferred and related the 1 MB literal to ServiceDescriptor: 23,313 →
+ *   4,711 types); importing descriptor.js ~25 ms → ~9 ms (V8 parses JSON text far faster
+ *   than the same data as JavaScript).
+ * - .js + .d.ts, not a .ts around the JSON: tsc no longer reads the 600 KB of text at all
+ *   (type-check 1.52 s → 1.45 s in the same runs, where wsdl-tsclient's output took 1.53 s).
+ * - Short text: Node keeps both the module's source and the string in it alive, so the JSON
+ *   costs twice its length on top of the parsed objects (heap 13.0 → 12.2 MB, 0.52 → 0.49 of
+ *   the soap package). Each XML namespace is written once (`NS`; they repeated ~6,000 times,
+ *   40% of the text) and an object type lists only the fields it declares itself (25% of
+ *   field lines were inherited copies); `descriptorFromJson` puts both back in about a
+ *   millisecond, a subtype sharing its base's field objects.
  *
  * Kept reviewable and diff-friendly (regenerated output is diffed after a spec update): one
  * line per operation, per type and per field a type declares, so a changed field is one
@@ -41,9 +43,8 @@ export interface DescriptorPaths {
   restBasePath: string;
 }
 
-/** descriptor.ts, with the dist/ files written directly (the .js is the same call without its type). */
+/** descriptor.js and its declarations, the same in src/ and dist/. */
 export interface EmittedDescriptor {
-  ts: string;
   dts: string;
   js: string;
 }
@@ -79,7 +80,7 @@ export function emitDescriptor(
   lines.push('},', '"types":{');
   model.types.forEach((t, i) => {
     if (t.kind === 'object') checkChain(t, info);
-    // Own fields only: `complete` puts the inherited ones back on load.
+    // Own fields only: `descriptorFromJson` puts the inherited ones back on load.
     const { fields, ...rest } = typeData(t, info, ns, 'own');
     if (fields === undefined || fields.length === 0) {
       lines.push(
@@ -92,17 +93,15 @@ export function emitDescriptor(
     lines.push(`]}${comma(i, model.types)}`);
   });
   lines.push('}}');
-  const json = `  JSON.parse(${rawTemplate(`\n${lines.join('\n')}\n`)}),\n`;
+  const json = rawTemplate(`\n${lines.join('\n')}\n`);
   const table = `const NS = ${printData([...namespaces.keys()], 0, 'const NS = '.length, 1)};\n\n`;
-  const imports = `import type { ServiceDescriptor } from '@adsgen/runtime';\n\n`;
   return {
-    ts:
-      `${header}\n${TS_IMPORTS}${NS_DOC}${table}${COMPLETE_TS}\n${doc}` +
-      `export const descriptor: ServiceDescriptor = complete(\n${json});\n`,
-    dts: `${header}\n${imports}${doc}export declare const descriptor: ServiceDescriptor;\n`,
+    dts:
+      `${header}\nimport type { ServiceDescriptor } from '@adsgen/runtime';\n\n` +
+      `${doc}export declare const descriptor: ServiceDescriptor;\n`,
     js:
-      `${header}\n${NS_DOC}${table}${COMPLETE_JS}\n${doc}` +
-      `export const descriptor = complete(\n${json});\n`,
+      `${header}\nimport { descriptorFromJson } from '@adsgen/runtime';\n\n${NS_DOC}${table}` +
+      `${doc}export const descriptor = descriptorFromJson(\n  NS,\n  ${json},\n);\n`,
   };
 }
 
@@ -134,7 +133,7 @@ function headData(model: MergedModel, paths: DescriptorPaths, ns: Ns): JsonObjec
   };
 }
 
-/** `complete` follows `base` as far as it names object types; a cycle would never end. */
+/** `descriptorFromJson` follows `base` as far as it names object types; a cycle would never end. */
 function checkChain(t: MergedObjectType, info: FamilyInfo): void {
   const seen = new Set([t.name]);
   for (
@@ -147,79 +146,8 @@ function checkChain(t: MergedObjectType, info: FamilyInfo): void {
   }
 }
 
-const TS_IMPORTS =
-  "import type {\n  FieldDescriptor,\n  ObjectTypeDescriptor,\n  ServiceDescriptor,\n  ValueDescriptor,\n} from '@adsgen/runtime';\n\n";
-
 const NS_DOC =
   '/** The XML namespaces: they repeat thousands of times, so the JSON below names each by its index. */\n';
-
-/**
- * The step that puts back what the JSON leaves out, as generated (.ts, then the same without
- * types for .js). It visits exactly the members `operationData`, `typeData` and `headData`
- * write through `ns`, and rebuilds `wireFields` from each type's own fields and its base's.
- */
-const COMPLETE_TS = `/**
- * \`d\` as the runtime reads it (in place: \`d\` is fresh from JSON.parse): each namespace index
- * replaced by the namespace, and each object type's inherited fields put back before its own,
- * in wire order (the SOAP fields of base and own, then the REST-only ones). A subtype shares
- * its base's field objects.
- */
-function complete(d: ServiceDescriptor): ServiceDescriptor {
-  const uri = (index: string): string => {
-    const namespace = NS[Number(index)];
-    if (namespace === undefined) throw new Error(\`descriptor: no namespace #\${index}\`);
-    return namespace;
-  };
-  const items = (value: ValueDescriptor): void => {
-    for (let v = value; 'array' in v; v = v.array) {
-      if (v.itemNamespace !== undefined) v.itemNamespace = uri(v.itemNamespace);
-    }
-  };
-  d.soap.namespace = uri(d.soap.namespace);
-  for (const { soap } of Object.values(d.operations)) {
-    if (soap === undefined) continue;
-    const { requestElement, responseElement, requestHeaders, responseHeaders } = soap;
-    for (const q of [requestElement, responseElement, ...requestHeaders, ...responseHeaders]) {
-      q.namespace = uri(q.namespace);
-    }
-  }
-  for (const t of Object.values(d.types)) {
-    if (t.namespace !== undefined) t.namespace = uri(t.namespace);
-    if (t.kind === 'alias') items(t.target);
-    if (t.kind !== 'object') continue;
-    for (const f of t.fields) {
-      if (f.namespace !== undefined) f.namespace = uri(f.namespace);
-      items(f.value);
-    }
-  }
-  const done = new Set<string>();
-  const carried = (f: FieldDescriptor): boolean => f.protocols !== 'rest';
-  const restOnly = (f: FieldDescriptor): boolean => f.protocols === 'rest';
-  const inherit = (t: ObjectTypeDescriptor): FieldDescriptor[] => {
-    const base = t.base === undefined ? undefined : d.types[t.base];
-    if (base?.kind !== 'object' || done.has(t.name)) return t.fields;
-    done.add(t.name);
-    const all = inherit(base);
-    const own = t.fields;
-    t.fields = [
-      ...all.filter(carried),
-      ...own.filter(carried),
-      ...all.filter(restOnly),
-      ...own.filter(restOnly),
-    ];
-    return t.fields;
-  };
-  for (const t of Object.values(d.types)) if (t.kind === 'object') inherit(t);
-  return d;
-}
-`;
-
-const COMPLETE_JS = COMPLETE_TS.replace('(d: ServiceDescriptor): ServiceDescriptor', '(d)')
-  .replace('(index: string): string', '(index)')
-  .replace('(value: ValueDescriptor): void', '(value)')
-  .replace('new Set<string>()', 'new Set()')
-  .replace(/\(f: FieldDescriptor\): boolean/g, '(f)')
-  .replace('(t: ObjectTypeDescriptor): FieldDescriptor[]', '(t)');
 
 /** `"name":` */
 function key(name: string): string {
@@ -251,6 +179,7 @@ function operationData(op: MergedOperation, ns: Ns): JsonObject {
   }
   return {
     name: op.name,
+    method: methodName(op.name),
     request: op.request,
     response: op.response,
     soap: soap && {

@@ -11,8 +11,8 @@ import { fileHeader } from './header.ts';
 
 /**
  * One service's merged model → every file of its npm package, as relative path → text:
- * package.json, tsconfig.json (for type-checking the sources), src/{index,types,descriptor,
- * client}.ts and their dist/*.js + *.d.ts. Pure: writes nothing.
+ * package.json, tsconfig.json (for type-checking the sources), src/{index,types,client}.ts
+ * with their dist/*.js + *.d.ts, and descriptor.js + descriptor.d.ts in both. Pure: writes nothing.
  */
 
 export interface PackageVersions {
@@ -50,9 +50,8 @@ export async function emitPackage(
   const descriptorDoc =
     `/**\n * Operation and type descriptors of the ${docs.title} service: what the runtime needs to put\n` +
     ` * any call on the wire over SOAP or REST. Plain data (see ServiceDescriptor in @adsgen/runtime)\n` +
-    ` * kept as JSON text, which loads faster than the same object literal and costs the compiler\n` +
-    ` * nothing to check: one line per operation, per type and per field a type declares itself\n` +
-    ` * (\`complete\` adds the inherited fields and the namespaces on load).\n */\n`;
+    ` * kept as JSON text: one line per operation, per type and per field a type declares itself\n` +
+    ` * (\`descriptorFromJson\` adds the inherited fields and the namespaces on load).\n */\n`;
   const index =
     `${header}\n` +
     `export * from './types.js';\n` +
@@ -68,13 +67,19 @@ export async function emitPackage(
   const modules = {
     index: { ts: index, dts: index, js: index },
     types: emitTypes(model, info, docs, header),
-    descriptor: emitDescriptor(model, info, entry, header, descriptorDoc),
     client: emitClient(model, info, entry.clientClass, docs, header),
   };
   for (const [name, out] of Object.entries(modules)) {
     files.set(`src/${name}.ts`, out.ts);
     files.set(`dist/${name}.js`, out.js);
     files.set(`dist/${name}.d.ts`, out.dts);
+  }
+  // Data, not TypeScript: a module and its declarations, the same in src/ and dist/ (see
+  // emitDescriptor for why the compiler is kept away from it).
+  const descriptor = emitDescriptor(model, info, entry, header, descriptorDoc);
+  for (const dir of ['src', 'dist']) {
+    files.set(`${dir}/descriptor.js`, descriptor.js);
+    files.set(`${dir}/descriptor.d.ts`, descriptor.dts);
   }
   return {
     files: sortedFiles(files),

@@ -159,6 +159,11 @@ export interface RestOperationDescriptor {
 export interface OperationDescriptor {
   /** As the spec spells it (`GetUser`). */
   name: string;
+  /**
+   * The generated client's method for it (`getUser`), defined by `installOperations`.
+   * Descriptors made for other uses may leave it out.
+   */
+  method?: string;
   /** Request type name; absent when the operation takes no parameters. */
   request?: string;
   /** Response type name; absent when it returns no body. */

@@ -17,6 +17,8 @@ export {
   type ResponseMetadata,
 } from './client.js';
 export type * from './descriptors.js';
+export { descriptorFromJson } from './descriptor-json.js';
+export { installOperations } from './operations.js';
 export {
   AdsApiError,
   AdsError,
@@ -58,6 +60,7 @@ export {
 export { REDACTED, Redactor, redactPatterns } from './redact.js';
 export {
   DEFAULT_MAX_RESPONSE_BYTES,
+  DEFAULT_ATTEMPT_TIMEOUT_MS,
   DEFAULT_TIMEOUT_MS,
   type TransportOptions,
 } from './transport.js';

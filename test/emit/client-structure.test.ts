@@ -5,10 +5,13 @@ import {
   Node,
   Project,
   type ClassDeclaration,
+  type InterfaceDeclaration,
   type ParameterDeclaration,
   type SourceFile,
 } from 'ts-morph';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { descriptorData } from '../../generator/emit/emit-descriptor.ts';
+import { analyzeFamilies } from '../../generator/emit/families.ts';
 import { generate } from '../../generator/emit/generate.ts';
 import { loadServiceModel } from '../../generator/load.ts';
 import {
@@ -21,10 +24,12 @@ import { SPECS_DIR, findService, serviceIds } from '../../generator/specs/manife
 /**
  * The generator writes client.ts as text (see generator/emit/emit-client.ts); this test reads
  * every generated package's client back with ts-morph and checks its structure against the
- * merged model: one method per operation, named camelCase(operation), taking
- * `types.<Request>` (optional when the request has no fields) and `options?: CallOptions`,
- * returning `Promise<types.<Response>>`, documented with a link to the operation's page on
- * Microsoft Learn; and the same signatures in dist/client.d.ts.
+ * merged model: a class whose static block installs the operations from the descriptor, and
+ * an interface of the same name with one method per operation, named camelCase(operation),
+ * taking `types.<Request>` (optional when the request has no fields) and `options?:
+ * CallOptions`, returning `Promise<types.<Response>>`, documented with a link to the
+ * operation's page on Microsoft Learn; the descriptor names the same method for each
+ * operation (what installOperations defines); and the same declarations in dist/client.d.ts.
  */
 
 const SPECS = SPECS_DIR;
@@ -32,6 +37,8 @@ const ALL = serviceIds();
 
 let root: string;
 const models = new Map<string, MergedModel>();
+/** Each package's operation descriptors, as its descriptor.js evaluates them. */
+const descriptors = new Map<string, Record<string, { method?: string; request?: string }>>();
 const project = new Project({ skipAddingFilesFromTsConfig: true });
 
 beforeAll(async () => {
@@ -48,7 +55,11 @@ beforeAll(async () => {
       loadServiceModel(SPECS, id, 'soap'),
       loadServiceModel(SPECS, id, 'rest'),
     ]);
-    models.set(id, mergeModels(soap, rest));
+    const merged = mergeModels(soap, rest);
+    models.set(id, merged);
+    // What descriptor.js evaluates to (generate.test.ts holds every package to this).
+    const data = descriptorData(merged, analyzeFamilies(merged), findService(id));
+    descriptors.set(id, data.operations as Record<string, { method?: string; request?: string }>);
     for (const file of ['src/client.ts', 'src/types.ts', 'dist/client.d.ts'])
       project.addSourceFileAtPath(join(root, id, file));
   }
@@ -84,7 +95,29 @@ function clientClass(id: string, file: string): ClassDeclaration {
   const klass = source(id, file).getClassOrThrow(entry.clientClass);
   expect(klass.isExported(), `${id} ${file}`).toBe(true);
   expect(klass.getExtends()?.getText()).toBe('ServiceClient');
+  // Nothing but the constructor (and, in the source, the static block).
+  expect(klass.getProperties()).toEqual([]);
+  expect(klass.getMethods()).toEqual([]);
+  expect(klass.getConstructors().map(params)).toEqual([['options: ClientOptions']]);
   return klass;
+}
+
+function operationsInterface(id: string, file: string): InterfaceDeclaration {
+  const entry = findService(id);
+  const merged = source(id, file).getInterfaceOrThrow(entry.clientClass);
+  expect(merged.isExported(), `${id} ${file}`).toBe(true);
+  expect(merged.getExtends()).toEqual([]);
+  expect(merged.getProperties()).toEqual([]);
+  return merged;
+}
+
+/** The parameters each operation's method declares. */
+function expectedParams(model: MergedModel, op: MergedModel['operations'][number]): string[] {
+  const expected: string[] = [];
+  if (op.request)
+    expected.push(`request${hasNoFields(model, op.request) ? '?' : ''}: types.${op.request}`);
+  expected.push('options?: CallOptions');
+  return expected;
 }
 
 describe('generated clients, read back with ts-morph', () => {
@@ -95,50 +128,39 @@ describe('generated clients, read back with ts-morph', () => {
     const klass = clientClass(id, 'src/client.ts');
     const typesFile = source(id, 'src/types.ts');
 
-    // Nothing but the constructor and the methods.
-    expect(klass.getProperties()).toEqual([]);
-    expect(klass.getConstructors().map(params)).toEqual([['options: ClientOptions']]);
-    const methods = klass.getMethods();
+    // The class installs the methods from the descriptor when it is defined.
+    const blocks = klass.getStaticBlocks();
+    expect(blocks.length).toBe(1);
+    const install = blocks[0]?.getFirstDescendant(Node.isCallExpression);
+    expect(install?.getExpression().getText()).toBe('installOperations');
+    expect(install?.getArguments().map((a) => a.getText())).toEqual(['this', 'descriptor']);
+
+    const methods = operationsInterface(id, 'src/client.ts').getMethods();
     expect(methods.map((m) => m.getName())).toEqual(
       model.operations.map((op) => op.name.charAt(0).toLowerCase() + op.name.slice(1)),
     );
     expect(model.operations.length).toBeGreaterThan(0);
+    // installOperations defines each method under the name the descriptor gives it.
+    const described = descriptors.get(id)!;
+    expect(model.operations.map((op) => described[op.name]?.method)).toEqual(
+      methods.map((m) => m.getName()),
+    );
 
     for (const [i, op] of model.operations.entries()) {
       const m = methods[i];
       if (!m) throw new Error(`no method for ${op.name}`);
       const where = `${id} ${op.name}`;
-      const expected: string[] = [];
-      if (op.request) {
-        expected.push(
-          `request: types.${op.request}${hasNoFields(model, op.request) ? ' = {}' : ''}`,
-        );
-        // The name refers to a type the package exports.
-        expect(
-          typesFile.getInterface(op.request) ?? typesFile.getTypeAlias(op.request),
-          where,
-        ).toBeDefined();
+      expect(params(m), where).toEqual(expectedParams(model, op));
+      for (const name of [op.request, op.response]) {
+        // Each name refers to a type the package exports.
+        if (name)
+          expect(typesFile.getInterface(name) ?? typesFile.getTypeAlias(name), where).toBeDefined();
       }
-      expected.push('options?: CallOptions');
-      expect(params(m), where).toEqual(expected);
       expect(m.getReturnTypeNode()?.getText(), where).toBe(
         `Promise<${op.response ? `types.${op.response}` : 'void'}>`,
       );
-      if (op.response) {
-        expect(
-          typesFile.getInterface(op.response) ?? typesFile.getTypeAlias(op.response),
-          where,
-        ).toBeDefined();
-      }
-      // The body hands the call to the runtime under the operation's exact name.
-      const statements = m.getStatements();
-      expect(statements.length, where).toBe(1);
-      const call = statements[0]?.getFirstDescendant(Node.isCallExpression);
-      expect(call?.getExpression().getText(), where).toBe('this.call');
-      expect(
-        call?.getArguments().map((a) => a.getText()),
-        where,
-      ).toEqual([`'${op.name}'`, op.request ? 'request' : '{}', 'options']);
+      // The descriptor knows whether the method takes a request first.
+      expect(described[op.name]?.request, where).toBe(op.request);
 
       const docs = m.getJsDocs();
       expect(docs.length, where).toBe(1);
@@ -157,17 +179,12 @@ describe('generated clients, read back with ts-morph', () => {
     if (!model) throw new Error(`no model for ${id}`);
     const klass = clientClass(id, 'dist/client.d.ts');
     expect(klass.hasDeclareKeyword()).toBe(true);
-    const methods = klass.getMethods();
+    const methods = operationsInterface(id, 'dist/client.d.ts').getMethods();
     expect(methods.length).toBe(model.operations.length);
     for (const [i, op] of model.operations.entries()) {
       const m = methods[i];
       if (!m) throw new Error(`no method for ${op.name}`);
-      expect(m.hasBody(), op.name).toBe(false);
-      const expected: string[] = [];
-      if (op.request)
-        expected.push(`request${hasNoFields(model, op.request) ? '?' : ''}: types.${op.request}`);
-      expected.push('options?: CallOptions');
-      expect(params(m), op.name).toEqual(expected);
+      expect(params(m), op.name).toEqual(expectedParams(model, op));
       expect(m.getReturnTypeNode()?.getText(), op.name).toBe(
         `Promise<${op.response ? `types.${op.response}` : 'void'}>`,
       );

@@ -10,6 +10,7 @@ import { analyzeFamilies } from '../../generator/emit/families.ts';
 import { PRETTIER_OPTIONS } from '../../generator/emit/format.ts';
 import { rawTemplate, templateJson } from '../../generator/emit/literal.ts';
 import { mergeModels, type MergedModel } from '../../generator/model/merge.ts';
+import { writeRuntimeStub } from './ts-check.ts';
 import { ARR, arr, ENT, f, GEN, p, SVC, TINY_ENTRY, tinyRest, tinySoap } from './tiny-models.ts';
 
 /**
@@ -116,6 +117,8 @@ const emitted = (() => {
   return emitDescriptor(m, analyzeFamilies(m), TINY_ENTRY, '// header\n', '/** Doc. */\n');
 })();
 const root = mkdtempSync(join(tmpdir(), 'adsgen-descriptor-json-'));
+// descriptor.js imports descriptorFromJson from @adsgen/runtime: the stub carries the real one.
+writeRuntimeStub(root);
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 async function load(): Promise<any> {
@@ -134,12 +137,12 @@ function namespaces(value: unknown, at = '$'): [string, unknown][] {
 }
 
 describe('emitDescriptor', () => {
-  it('writes JSON.parse of a raw template typed by the annotation; declarations unchanged', () => {
-    expect(emitted.ts).toContain(
-      'export const descriptor: ServiceDescriptor = complete(\n  JSON.parse(String.raw`\n{"id":"tiny",',
+  it('writes a module that hands a raw template to descriptorFromJson, and its declaration', () => {
+    expect(emitted.js).toContain("import { descriptorFromJson } from '@adsgen/runtime';");
+    expect(emitted.js).toContain(
+      '/** Doc. */\nexport const descriptor = descriptorFromJson(\n  NS,\n  String.raw`\n{"id":"tiny",',
     );
-    expect(emitted.ts.trimEnd().endsWith('}}\n`),\n);')).toBe(true);
-    expect(emitted.js).toContain('export const descriptor = complete(\n  JSON.parse(String.raw`');
+    expect(emitted.js.trimEnd().endsWith('}}\n`,\n);')).toBe(true);
     expect(emitted.dts).toBe(
       "// header\n\nimport type { ServiceDescriptor } from '@adsgen/runtime';\n\n" +
         '/** Doc. */\nexport declare const descriptor: ServiceDescriptor;\n',
@@ -147,9 +150,9 @@ describe('emitDescriptor', () => {
   });
 
   it('lays out one operation, one type and one field per line', () => {
-    const body = emitted.ts.slice(
-      emitted.ts.indexOf('String.raw`') + 11,
-      emitted.ts.lastIndexOf('`'),
+    const body = emitted.js.slice(
+      emitted.js.indexOf('String.raw`') + 11,
+      emitted.js.lastIndexOf('`'),
     );
     const lines = body.split('\n');
     expect(lines.slice(0, 3)).toEqual([
@@ -219,7 +222,7 @@ describe('emitDescriptor', () => {
   });
 
   it('names each namespace once and puts every one back on load', async () => {
-    expect(emitted.ts).toContain(
+    expect(emitted.js).toContain(
       `const NS = [\n  '${SVC}',\n  '${ENT}',\n  '${ARR}',\n  '${GEN}',\n  'urn:tiny:matrix',\n  'https://adapi.microsoft.com',\n];\n`,
     );
     const descriptor = await load();

@@ -51,7 +51,8 @@ describe('emitPackage (tiny model)', () => {
       'dist/types.js',
       'package.json',
       'src/client.ts',
-      'src/descriptor.ts',
+      'src/descriptor.d.ts',
+      'src/descriptor.js',
       'src/index.ts',
       'src/types.ts',
       'tsconfig.json',
@@ -92,8 +93,11 @@ describe('emitPackage (tiny model)', () => {
   it('emits the types as the snapshot shows', async () => {
     await expect(file('src/types.ts')).toMatchFileSnapshot('__snapshots__/tiny-types.ts.snap');
     await expect(file('src/client.ts')).toMatchFileSnapshot('__snapshots__/tiny-client.ts.snap');
-    await expect(file('src/descriptor.ts')).toMatchFileSnapshot(
-      '__snapshots__/tiny-descriptor.ts.snap',
+    await expect(file('src/descriptor.js')).toMatchFileSnapshot(
+      '__snapshots__/tiny-descriptor.js.snap',
+    );
+    await expect(file('src/descriptor.d.ts')).toMatchFileSnapshot(
+      '__snapshots__/tiny-descriptor.d.ts.snap',
     );
   });
 
@@ -154,24 +158,36 @@ describe('emitPackage (tiny model)', () => {
     );
   });
 
-  it('emits one method per operation on the client class', () => {
+  it('emits one method per operation: declared in an interface, installed by the class', () => {
     const client = file('src/client.ts');
-    expect(client).toContain('export class TinyClient extends ServiceClient {');
+    expect(client).toContain(
+      'export class TinyClient extends ServiceClient {\n  static {\n' +
+        '    // The methods declared in the interface below, one per operation.\n' +
+        '    installOperations(this, descriptor);\n  }\n',
+    );
     expect(client).toContain('super(descriptor, options);');
+    expect(client).toContain('export interface TinyClient {');
     expect(client).toMatch(
-      /getAds\(\s*request: types\.GetAdsRequest,\s*options\?: CallOptions,?\s*\): Promise<types\.GetAdsResponse> \{\s*return this\.call\('GetAds', request, options\);/,
+      /getAds\(\s*request: types\.GetAdsRequest,\s*options\?: CallOptions,?\s*\): Promise<types\.GetAdsResponse>;/,
     );
     // A request type without fields may be left out; no request model: no parameter.
-    expect(client).toMatch(/ping\(\s*request: types\.PingRequest = \{\},/);
+    expect(client).toMatch(/ping\(\s*request\?: types\.PingRequest,/);
     expect(client).toMatch(
-      /listThings\(options\?: CallOptions\): Promise<types\.ListThingsResponse> \{\s*return this\.call\('ListThings', \{\}, options\);/,
+      /listThings\(options\?: CallOptions\): Promise<types\.ListThingsResponse>;/,
     );
+    // No function bodies: the runtime defines the methods from the descriptor.
+    expect(client).not.toContain('this.call(');
+    expect(file('dist/client.js')).not.toContain('export interface');
   });
 
   it('is formatted: prettier changes no source file', async () => {
     for (const [path, text] of pkg.files) {
       if (!path.startsWith('src/') && !path.endsWith('.json')) continue;
-      const parser = path.endsWith('.json') ? 'json' : 'typescript';
+      const parser = path.endsWith('.json')
+        ? 'json'
+        : path.endsWith('.js')
+          ? 'babel'
+          : 'typescript';
       expect(await format(text, { ...PRETTIER_OPTIONS, parser }), path).toBe(text);
     }
   });
@@ -189,7 +205,9 @@ describe('emitPackage (tiny model)', () => {
       writeFileSync(path, out);
       return pathToFileURL(path).href;
     };
-    for (const name of ['types', 'descriptor', 'index']) {
+    // The descriptor is JavaScript in src/ already: dist/ holds the same file.
+    expect(file('dist/descriptor.js')).toBe(file('src/descriptor.js'));
+    for (const name of ['types', 'index']) {
       const ours = await import(pathToFileURL(join(dir, 'dist', `${name}.js`)).href);
       const theirs = await import(compile(name));
       expect(Object.keys(ours).length, name).toBeGreaterThan(0);
@@ -221,7 +239,8 @@ describe('emitPackage (tiny model)', () => {
         .replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '')
         .replace(/'/g, '"')
         .replace(/[\s;,]+/g, '');
-    for (const name of ['index', 'types', 'descriptor', 'client']) {
+    expect(file('dist/descriptor.d.ts')).toBe(file('src/descriptor.d.ts'));
+    for (const name of ['index', 'types', 'client']) {
       const declared = ts.transpileDeclaration(file(`src/${name}.ts`), {
         compilerOptions: {
           target: ts.ScriptTarget.ES2022,
@@ -247,6 +266,7 @@ describe('emitPackage (tiny model)', () => {
     expect(descriptor.rest).toEqual({ basePath: '/Tiny/v13' });
     expect(descriptor.operations.GetAds).toEqual({
       name: 'GetAds',
+      method: 'getAds',
       request: 'GetAdsRequest',
       response: 'GetAdsResponse',
       soap: {
@@ -373,8 +393,8 @@ export const bad3: Date = { Day: 1, Month: 2 };
 export const bad4: AdStatus = 'Removed';
 `,
     );
-    const sources = ['index', 'types', 'descriptor', 'client'].map((n) =>
-      join(dir, 'src', `${n}.ts`),
+    const sources = ['index.ts', 'types.ts', 'descriptor.d.ts', 'client.ts'].map((n) =>
+      join(dir, 'src', n),
     );
     const declarations = ['index', 'types', 'descriptor', 'client'].map((n) =>
       join(dir, 'dist', `${n}.d.ts`),

@@ -14,6 +14,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { format } from 'prettier';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { descriptorData } from '../../generator/emit/emit-descriptor.ts';
+import { writeRuntimeStub } from './ts-check.ts';
 import { analyzeFamilies } from '../../generator/emit/families.ts';
 import { PRETTIER_OPTIONS } from '../../generator/emit/format.ts';
 import { generate, type GenerateSummary } from '../../generator/emit/generate.ts';
@@ -28,6 +29,8 @@ const LONG = 240_000;
 let root: string;
 beforeAll(() => {
   root = mkdtempSync(join(tmpdir(), 'adsgen-generate-'));
+  // The packages' descriptor.js imports descriptorFromJson from @adsgen/runtime.
+  writeRuntimeStub(root);
 });
 afterAll(() => {
   if (root) rmSync(root, { recursive: true, force: true });
@@ -97,6 +100,14 @@ describe('generate (real specs)', () => {
           expect(existsSync(join(out, id, 'dist', `${f}.js`)), `${id} ${f}.js`).toBe(true);
           expect(existsSync(join(out, id, 'dist', `${f}.d.ts`)), `${id} ${f}.d.ts`).toBe(true);
         }
+        // The descriptor is data, not TypeScript: a module and its declarations, as in dist/.
+        expect(readdirSync(join(out, id, 'src')).sort()).toEqual([
+          'client.ts',
+          'descriptor.d.ts',
+          'descriptor.js',
+          'index.ts',
+          'types.ts',
+        ]);
         // The descriptor loads as the full data: namespaces and inherited fields put back.
         const url = pathToFileURL(join(out, id, 'dist', 'descriptor.js')).href;
         const { descriptor } = await import(url);
@@ -112,7 +123,7 @@ describe('generate (real specs)', () => {
       const before = tree(out);
       // Every file is written in prettier's layout without prettier (see
       // generator/emit/format.ts): sources, dist JavaScript and declarations, manifests.
-      expect(Object.keys(before).length).toBe(ALL.length * 14);
+      expect(Object.keys(before).length).toBe(ALL.length * 15);
       for (const [path, hash] of Object.entries(before)) {
         const text = readFileSync(join(out, path), 'utf8');
         expect(createHash('sha256').update(text).digest('hex')).toBe(hash);

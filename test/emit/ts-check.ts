@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
@@ -6,12 +6,14 @@ import ts from 'typescript';
 /**
  * Type-checking generated code with the TypeScript compiler API, the way a consumer's
  * strict `tsc --noEmit` would. `@adsgen/runtime` is a stub declaring exactly the surface
- * generated code uses (ServiceClient, ClientOptions, CallOptions) plus the real descriptor
- * contract (runtime/src/descriptors.ts), so these tests do not depend on the runtime's
- * build or on its work in progress.
+ * generated code uses (ServiceClient, ClientOptions, CallOptions, installOperations,
+ * descriptorFromJson) plus the real descriptor contract (runtime/src/descriptors.ts), so these
+ * tests do not depend on the runtime's build.
  */
 
 const DESCRIPTORS = fileURLToPath(new URL('../../runtime/src/descriptors.js', import.meta.url));
+/** Runtime modules the stub carries as they are (compiled here: their imports are types only). */
+const REAL_MODULES = ['descriptor-json', 'operations'];
 
 export const STRICT_OPTIONS: ts.CompilerOptions = {
   target: ts.ScriptTarget.ES2022,
@@ -44,9 +46,22 @@ export function writeRuntimeStub(root: string): void {
       exports: { '.': { types: './index.d.ts', import: './index.js' } },
     }),
   );
+  // The descriptor loader and the method installer are the runtime's own, from its sources.
+  for (const name of REAL_MODULES) {
+    const source = readFileSync(
+      fileURLToPath(new URL(`../../runtime/src/${name}.ts`, import.meta.url)),
+      'utf8',
+    );
+    const { outputText } = ts.transpileModule(source, {
+      compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext },
+    });
+    writeFileSync(join(dir, `${name}.js`), outputText);
+  }
   writeFileSync(
     join(dir, 'index.js'),
-    `export class ServiceClient {
+    `export { descriptorFromJson } from './descriptor-json.js';
+export { installOperations } from './operations.js';
+export class ServiceClient {
   constructor(descriptor, options) { this.descriptor = descriptor; this.options = options; }
   call(operation, request, options) { return Promise.resolve({ operation, request, options }); }
 }
@@ -62,6 +77,11 @@ export declare class ServiceClient {
   constructor(descriptor: ServiceDescriptor, options: ClientOptions);
   protected call<Req, Res>(operation: string, request: Req, options?: CallOptions): Promise<Res>;
 }
+export declare function installOperations(
+  clientClass: abstract new (...args: never[]) => ServiceClient,
+  descriptor: ServiceDescriptor,
+): void;
+export declare function descriptorFromJson(namespaces: readonly string[], json: string): ServiceDescriptor;
 `,
   );
 }
