@@ -27,11 +27,8 @@ export interface TokenRequestOptions {
 /** A token answer is a few KB; anything far larger is not one. */
 const MAX_BODY_BYTES = 256 * 1024;
 const OPERATION = 'OAuthTokenRequest';
-const TIMEOUT_CODES = new Set([
-  'UND_ERR_HEADERS_TIMEOUT',
-  'UND_ERR_BODY_TIMEOUT',
-  'UND_ERR_CONNECT_TIMEOUT',
-]);
+/** setTimeout's ceiling; the transport refuses deadlines beyond it. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 export async function postTokenRequest(
   url: string,
@@ -42,48 +39,89 @@ export async function postTokenRequest(
   const form = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) if (value !== undefined) form.set(key, value);
 
-  const controller = new AbortController();
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort();
-  }, options.timeoutMs);
+  // The runtime's own transport, imported on first use: it loads only undici's Agent module
+  // (not the package entry, ~75 ms more on a cold process), and importing the auth modules
+  // loads no undici at all, so a client with a StaticTokenProvider never pays for it here.
+  // One transport per request, closed below: a refresh happens about once an hour, so a
+  // pooled keep-alive connection would never be reused, and nothing outlives the call.
+  const { Transport } = await import('../transport.js');
+  const timeoutMs = transportTimeout(options.timeoutMs);
+  const transport = new Transport({
+    timeoutMs,
+    // The whole exchange, connect to last byte, within timeoutMs, as before.
+    attemptTimeoutMs: timeoutMs,
+    maxResponseBytes: MAX_BODY_BYTES,
+    connections: 1,
+  });
   let status: number;
   let text: string;
   try {
-    // undici is imported on first use: a client with a StaticTokenProvider never pays for it
-    // here, and importing the runtime stays cheap (cold start is benchmarked).
-    const { request } = await import('undici');
-    const response = await request(url, {
+    const response = await transport.send({
+      url,
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
       body: form.toString(),
-      signal: controller.signal,
-      headersTimeout: options.timeoutMs,
-      bodyTimeout: options.timeoutMs,
-    });
-    status = response.statusCode;
-    text = await readCapped(response.body, where, status);
-  } catch (error) {
-    if (error instanceof TransportError) throw error;
-    const code = (error as { code?: unknown }).code;
-    if (timedOut || (typeof code === 'string' && TIMEOUT_CODES.has(code))) {
-      throw new TransportError(
-        'timeout',
-        `OAuth token request to ${where} timed out after ${options.timeoutMs} ms`,
-        {
-          operation: OPERATION,
-        },
-      );
-    }
-    const detail = typeof code === 'string' ? code : ((error as Error)?.name ?? 'unknown error');
-    throw new TransportError('connection', `OAuth token request to ${where} failed: ${detail}`, {
       operation: OPERATION,
     });
+    status = response.status;
+    text = response.body.toString('utf8');
+  } catch (error) {
+    throw translate(error, where, options.timeoutMs);
   } finally {
-    clearTimeout(timer);
+    // Settled requests are aborted or complete, so this only drops the socket; awaited so
+    // that no socket or timer of this request is left when the call returns.
+    await transport.close().catch(() => undefined);
   }
   return interpret(status, text, where, options);
+}
+
+/**
+ * The provider's `timeoutMs` is not validated upstream. Values the transport would refuse
+ * with a TypeError naming its own options (≤ 0, NaN, Infinity) time out at once instead, as
+ * 0 and NaN did under this module's former timer; values beyond setTimeout's range are
+ * clamped to it rather than firing after 1 ms.
+ */
+function transportTimeout(timeoutMs: number): number {
+  return Number.isFinite(timeoutMs) && timeoutMs > 0 ? Math.min(timeoutMs, MAX_TIMER_MS) : 1;
+}
+
+/**
+ * The transport's errors name its operation and may quote undici's messages; callers of this
+ * module get its own messages, which name only the endpoint and an error code, and no cause.
+ */
+function translate(error: unknown, where: string, timeoutMs: number): TransportError {
+  const transportError = error instanceof TransportError ? error : undefined;
+  if (transportError?.reason === 'timeout') {
+    return new TransportError(
+      'timeout',
+      `OAuth token request to ${where} timed out after ${timeoutMs} ms`,
+      { operation: OPERATION },
+    );
+  }
+  if (transportError?.reason === 'too-large') {
+    return new TransportError(
+      'too-large',
+      `OAuth token endpoint ${where} answered more than ${MAX_BODY_BYTES} bytes`,
+      {
+        operation: OPERATION,
+        ...(transportError.httpStatus !== undefined
+          ? { httpStatus: transportError.httpStatus }
+          : {}),
+      },
+    );
+  }
+  // Everything else, an invalid HTTP answer included, was and stays a 'connection' failure
+  // named by its code (ECONNREFUSED, UND_ERR_SOCKET, ERR_INVALID_URL, ...). A transport error
+  // without one (undici's parser errors carry none) says 'unknown error': its message quotes
+  // undici's, which this module never repeats.
+  const code = transportError
+    ? transportError.details.code
+    : (error as { code?: unknown } | null)?.code;
+  const name = transportError ? undefined : (error as Error | null)?.name;
+  const detail = typeof code === 'string' ? code : (name ?? 'unknown error');
+  return new TransportError('connection', `OAuth token request to ${where} failed: ${detail}`, {
+    operation: OPERATION,
+  });
 }
 
 function interpret(
@@ -152,31 +190,6 @@ function interpret(
       errorCodes,
     },
   );
-}
-
-async function readCapped(
-  body: AsyncIterable<Buffer> & { destroy(): unknown },
-  where: string,
-  status: number,
-): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of body) {
-    size += chunk.length;
-    if (size > MAX_BODY_BYTES) {
-      body.destroy();
-      throw new TransportError(
-        'too-large',
-        `OAuth token endpoint ${where} answered more than ${MAX_BODY_BYTES} bytes`,
-        {
-          operation: OPERATION,
-          httpStatus: status,
-        },
-      );
-    }
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks).toString('utf8');
 }
 
 function parseJsonObject(text: string): Record<string, unknown> | undefined {
