@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { failing, fakePolicy } from './fake-policy.ts';
 import {
   AdsApiError,
   AuthenticationError,
@@ -15,7 +16,6 @@ import {
   parseRetryAfter,
   resolveRetryPolicy,
   runWithRetry,
-  type RetryPolicy,
 } from '../../../runtime/src/retry.ts';
 
 const init = (code: number | undefined, httpStatus = 500, faultType?: string): AdsApiErrorInit => ({
@@ -25,26 +25,6 @@ const init = (code: number | undefined, httpStatus = 500, faultType?: string): A
   errors: code === undefined ? [] : [{ code, errorCode: '', message: 'm' }],
   ...(faultType ? { faultType } : {}),
 });
-
-/** A policy on a fake clock: sleeping advances it, nothing waits for real. */
-function fakePolicy(overrides: Partial<RetryPolicy> = {}) {
-  let clock = 1_000_000;
-  const sleep = vi.fn(async (ms: number, signal?: AbortSignal) => {
-    if (signal?.aborted) throw new Error('aborted');
-    clock += ms;
-  });
-  const policy = resolveRetryPolicy({ sleep, random: () => 0.5, now: () => clock, ...overrides });
-  return { policy, sleep, advance: (ms: number) => (clock += ms) };
-}
-
-/** An attempt function failing with the given errors in turn, then returning 'ok'. */
-function failing(...errors: unknown[]) {
-  return vi.fn(async () => {
-    const next = errors.shift();
-    if (next !== undefined) throw next;
-    return 'ok';
-  });
-}
 
 describe('backoffDelay (full jitter)', () => {
   it('draws from [0, min(maxDelay, base·2^(n−1)))', () => {

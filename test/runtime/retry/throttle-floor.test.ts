@@ -1,11 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
+import { failing, fakePolicy } from './fake-policy.ts';
 import { ThrottledError, type AdsApiErrorInit } from '../../../runtime/src/errors.ts';
 import {
   ATTEMPTS,
   DEFAULT_RETRY_POLICY,
   resolveRetryPolicy,
   runWithRetry,
-  type RetryPolicy,
 } from '../../../runtime/src/retry.ts';
 
 /** 117 CallRateExceeded without Retry-After waits `throttleDelayMs`, inside `maxElapsedMs`. */
@@ -23,24 +23,6 @@ const init = (code: number | undefined, httpStatus = 500): AdsApiErrorInit => ({
 });
 const rate = (retryAfterMs?: number, httpStatus = 500) =>
   new ThrottledError(init(117, httpStatus), retryAfterMs);
-
-/** A fake clock that only sleeping (and `advance`) moves; nothing waits for real. */
-function fakePolicy(overrides: Partial<RetryPolicy> = {}) {
-  let clock = 5_000_000;
-  const sleep = vi.fn(async (ms: number) => {
-    clock += ms;
-  });
-  const policy = resolveRetryPolicy({ sleep, random: () => 0.5, now: () => clock, ...overrides });
-  return { policy, sleep, advance: (ms: number) => (clock += ms) };
-}
-
-function failing(...errors: unknown[]) {
-  return vi.fn(async () => {
-    const next = errors.shift();
-    if (next !== undefined) throw next;
-    return 'ok';
-  });
-}
 
 describe('throttleDelayMs', () => {
   it('defaults to 60 s and rejects unusable values with a TypeError', () => {
