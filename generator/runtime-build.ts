@@ -17,14 +17,18 @@ const RUNTIME = join(REPO_ROOT, 'runtime');
  * start), for every process that starts a client. undici stays an external dependency (the
  * transport loads its Agent module at run time, see runtime/src/transport.ts).
  *
- * Skips the work when dist/index.js is newer than every runtime source file; clears dist/
- * first otherwise, so no module of an earlier layout lingers.
+ * Skips the work when dist/index.js is newer than every runtime source file. Otherwise builds a
+ * whole new dist/ and swaps it in, so no module of an earlier layout lingers and a failed build
+ * changes nothing.
  */
-export async function buildRuntime(out: (line: string) => void): Promise<void> {
+export async function buildRuntime(
+  out: (line: string) => void,
+  runtimeDir: string = RUNTIME,
+): Promise<void> {
   const { writeErrorCodeTable } = await import('./error-codes/generate.ts');
   // Write to a temp file and replace only on change, so an unchanged table keeps its mtime
   // and the build below can be skipped.
-  const table = join(RUNTIME, 'src', 'error-codes.generated.ts');
+  const table = join(runtimeDir, 'src', 'error-codes.generated.ts');
   const fresh = `${table}.tmp-${process.pid}`;
   await writeErrorCodeTable(SPECS_DIR, fresh);
   const [before, after] = await Promise.all([
@@ -33,15 +37,34 @@ export async function buildRuntime(out: (line: string) => void): Promise<void> {
   ]);
   if (before === after) await rm(fresh);
   else await rename(fresh, table);
-  const dist = join(RUNTIME, 'dist');
-  if (await isUpToDate(join(RUNTIME, 'src'), join(dist, 'index.js'))) return;
+  const dist = join(runtimeDir, 'dist');
+  if (await isUpToDate(join(runtimeDir, 'src'), join(dist, 'index.js'))) return;
   const started = performance.now();
-  await rm(dist, { recursive: true, force: true });
+  // Built beside dist/ and swapped in only when complete: a failed build (a type error in
+  // runtime/src) leaves the previous dist/ working for the packages already generated.
+  const staging = join(runtimeDir, `.dist-${process.pid}`);
+  await rm(staging, { recursive: true, force: true });
+  try {
+    await compile(runtimeDir, staging);
+    const old = join(runtimeDir, `.dist-old-${process.pid}`);
+    await rename(dist, old).catch((e: NodeJS.ErrnoException) => {
+      if (e.code !== 'ENOENT') throw e;
+    });
+    await rename(staging, dist);
+    await rm(old, { recursive: true, force: true });
+  } finally {
+    await rm(staging, { recursive: true, force: true });
+  }
+  out(`runtime: built runtime/dist in ${Math.round(performance.now() - started)} ms`);
+}
+
+/** runtime/src → `outDir`: declarations by tsc (which type-checks), JavaScript by esbuild. */
+async function compile(runtimeDir: string, outDir: string): Promise<void> {
   const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
   try {
     await run(
       process.execPath,
-      [tsc, '-p', join(RUNTIME, 'tsconfig.json'), '--emitDeclarationOnly'],
+      [tsc, '-p', join(runtimeDir, 'tsconfig.json'), '--emitDeclarationOnly', '--outDir', outDir],
       { cwd: REPO_ROOT },
     );
   } catch (e) {
@@ -50,8 +73,8 @@ export async function buildRuntime(out: (line: string) => void): Promise<void> {
   }
   const { build } = await import('esbuild');
   const result = await build({
-    entryPoints: [join(RUNTIME, 'src', 'index.ts')],
-    outfile: join(dist, 'index.js'),
+    entryPoints: [join(runtimeDir, 'src', 'index.ts')],
+    outfile: join(outDir, 'index.js'),
     bundle: true,
     format: 'esm',
     platform: 'node',
@@ -63,7 +86,6 @@ export async function buildRuntime(out: (line: string) => void): Promise<void> {
   if (result.errors.length > 0) {
     throw new Error(`bundling runtime/ failed: ${result.errors.map((e) => e.text).join('; ')}`);
   }
-  out(`runtime: built runtime/dist in ${Math.round(performance.now() - started)} ms`);
 }
 
 async function isUpToDate(srcDir: string, output: string): Promise<boolean> {
