@@ -21,7 +21,7 @@ export async function medianOf(runs: number, fn: () => Promise<number>): Promise
 
 /**
  * Side-by-side sampling: each contender runs once as a warm-up, then `runs` rounds run every
- * contender once in turn (A B A B …), so load from other processes on a shared machine falls
+ * contender once in turn (A B, B A, A B …), so load from other processes on a shared machine falls
  * on all of them alike. Returns the samples per contender (warm-ups dropped).
  */
 export async function alternate<K extends string, T>(
@@ -31,7 +31,12 @@ export async function alternate<K extends string, T>(
   const keys = Object.keys(contenders) as K[];
   const samples = Object.fromEntries(keys.map((k) => [k, [] as T[]])) as Record<K, T[]>;
   for (const k of keys) await contenders[k]();
-  for (let i = 0; i < runs; i++) for (const k of keys) samples[k].push(await contenders[k]());
+  // The order flips every round (ab ba ab …), so neither side always runs right after the
+  // other: a cache the first warms or a slowdown that builds up falls on both alike.
+  for (let i = 0; i < runs; i++) {
+    const round = i % 2 === 0 ? keys : [...keys].reverse();
+    for (const k of round) samples[k].push(await contenders[k]());
+  }
   return samples;
 }
 

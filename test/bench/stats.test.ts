@@ -89,7 +89,7 @@ describe('round', () => {
 });
 
 describe('alternate', () => {
-  it('warms each contender up once, then runs them in turn, and drops the warm-ups', async () => {
+  it('warms each contender up once, then runs them in turn, order flipped each round, and drops the warm-ups', async () => {
     const order: string[] = [];
     let a = 0;
     let b = 100;
@@ -103,7 +103,7 @@ describe('alternate', () => {
         return b++;
       },
     });
-    expect(order).toEqual(['a', 'b', 'a', 'b', 'a', 'b', 'a', 'b']);
+    expect(order).toEqual(['a', 'b', 'a', 'b', 'b', 'a', 'a', 'b']);
     expect(samples).toEqual({ a: [1, 2, 3], b: [101, 102, 103] });
   });
 });
