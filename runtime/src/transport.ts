@@ -272,7 +272,9 @@ function toTransportError(
   httpStatus?: number,
 ): Error {
   const operation = request.operation;
-  const code = errorCode(error);
+  // undici's parser errors carry an HPE_ code only for some failures; their name says it always.
+  const parserError = nameOf(error) === 'HTTPParserError';
+  const code = errorCode(error) ?? (parserError ? 'HTTPParserError' : undefined);
   // A bad header value or URL is a programming error, not a network failure: never retried.
   if (code === 'UND_ERR_INVALID_ARG' && error instanceof Error) return error;
   const base = {
@@ -297,7 +299,7 @@ function toTransportError(
           : 'waiting for a response from';
     return new TransportError('timeout', `${operation}: timed out ${phase} ${origin}`, base);
   }
-  if (code?.startsWith('HPE_')) {
+  if (parserError || code?.startsWith('HPE_')) {
     return new TransportError(
       'malformed-response',
       `${operation}: ${origin} sent an invalid HTTP response (${code})`,

@@ -111,9 +111,9 @@ function translate(error: unknown, where: string, timeoutMs: number): TransportE
     );
   }
   // Everything else, an invalid HTTP answer included, was and stays a 'connection' failure
-  // named by its code (ECONNREFUSED, UND_ERR_SOCKET, ERR_INVALID_URL, ...). A transport error
-  // without one (undici's parser errors carry none) says 'unknown error': its message quotes
-  // undici's, which this module never repeats.
+  // named by its code (ECONNREFUSED, UND_ERR_SOCKET, HPE_…/HTTPParserError, ERR_INVALID_URL,
+  // ...). A transport error without one says 'unknown error': its message quotes undici's,
+  // which this module never repeats.
   const code = transportError
     ? transportError.details.code
     : (error as { code?: unknown } | null)?.code;

@@ -200,7 +200,7 @@ describe('postTokenRequest over the runtime transport', () => {
     // its message (which quotes undici's) is not repeated here.
     expect(invalid.message).toMatch(
       new RegExp(
-        `^OAuth token request to ${escape(garbage.where)} failed: (HPE_[A-Z_]+|unknown error)$`,
+        `^OAuth token request to ${escape(garbage.where)} failed: (HPE_[A-Z_]+|HTTPParserError)$`,
       ),
     );
     expect(invalid.details).toEqual({ operation: 'OAuthTokenRequest' });
