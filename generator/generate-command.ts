@@ -44,7 +44,18 @@ export async function runGenerate(args: GenerateArgs, io: Io): Promise<number> {
     log: io.out,
     tty: Boolean(process.stdout.isTTY),
   });
-  for (const line of await recordAndSummarize.summarize(specsDir, outDir, services, previous))
+  const loaded = new Map(
+    results.flatMap((r) =>
+      Object.entries(r.models).map(([protocol, model]) => [`${r.service}.${protocol}`, model]),
+    ),
+  );
+  for (const line of await recordAndSummarize.summarize(
+    specsDir,
+    outDir,
+    services,
+    previous,
+    loaded,
+  ))
     io.out(line);
   const total = results.reduce((n, r) => n + r.ms, 0);
   io.out(`generated ${results.length} package(s) into ${outDir} in ${Math.round(total)} ms`);

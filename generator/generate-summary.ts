@@ -48,11 +48,16 @@ async function loadPrevious(outDir: string, services: string[]): Promise<Previou
   return previous;
 }
 
+/**
+ * `loaded`: the models generate just read, by `<service>.<protocol>`; one is reused when its
+ * sha256 is the file's (not changed since), which spares reading each changed spec twice.
+ */
 async function summarize(
   specsDir: string,
   outDir: string,
   services: string[],
   previous: Previous,
+  loaded: ReadonlyMap<string, ServiceModel> = new Map(),
 ): Promise<string[]> {
   const { summarizeSpecChanges } = await import('./diff/change-summary.ts');
   const lines: string[] = [];
@@ -62,7 +67,9 @@ async function summarize(
       const sha = await sha256Of(specPath(specsDir, findService(service), protocol));
       const old = previous.get(`${service}.${protocol}`);
       if (old?.sha256 === sha) continue;
-      const model = await loadServiceModel(specsDir, service, protocol);
+      const read = loaded.get(`${service}.${protocol}`);
+      const model =
+        read?.source.sha256 === sha ? read : await loadServiceModel(specsDir, service, protocol);
       if (old) {
         const summary = summarizeSpecChanges(old.model, model);
         lines.push(`${service} (${protocol}): spec changed since the last generate`);

@@ -30,6 +30,8 @@ export interface GenerateSummary {
   operations: number;
   types: number;
   ms: number;
+  /** The models read (not changed by emitting), for the change summary to reuse. */
+  models: Record<Protocol, ServiceModel>;
 }
 
 /** A generation failure: which service, and the spec or emitter problem (a SpecError names the file). */
@@ -101,6 +103,7 @@ async function generateOne(
       operations: pkg.operations,
       types: pkg.types,
       ms: Math.round(performance.now() - started),
+      models: { soap, rest },
     };
   } catch (error) {
     throw new GenerateError(entry.id, error);

@@ -53,3 +53,41 @@ describe('change summary on generate', () => {
     expect(updated).not.toMatch(/customer-management \(rest\): spec changed/);
   });
 });
+
+describe('recordAndSummarize', () => {
+  it('keeps the model generate read when its sha256 is the file’s, and reads the file otherwise', async () => {
+    const { recordAndSummarize } = await import('../../generator/generate-summary.ts');
+    const { loadServiceModel } = await import('../../generator/load.ts');
+    const { readFile } = await import('node:fs/promises');
+    const out = join(work, 'reuse');
+    await mkdir(out, { recursive: true });
+    const soap = await loadServiceModel(SPECS_DIR, 'customer-management', 'soap');
+    const rest = await loadServiceModel(SPECS_DIR, 'customer-management', 'rest');
+    // Marked, so the kept snapshot tells which model it came from.
+    const reused = { ...soap, name: 'ReusedModel' };
+    const stale = {
+      ...rest,
+      name: 'StaleModel',
+      source: { ...rest.source, sha256: '0'.repeat(64) },
+    };
+    const previous = await recordAndSummarize.loadPrevious(out, ['customer-management']);
+    await recordAndSummarize.summarize(
+      SPECS_DIR,
+      out,
+      ['customer-management'],
+      previous,
+      new Map([
+        ['customer-management.soap', reused],
+        ['customer-management.rest', stale],
+      ]),
+    );
+    const kept = async (protocol: string) =>
+      JSON.parse(
+        await readFile(join(out, '.adsgen-state', `customer-management.${protocol}.json`), 'utf8'),
+      ) as { sha256: string; model: { name: string } };
+    expect((await kept('soap')).model.name).toBe('ReusedModel');
+    expect((await kept('soap')).sha256).toBe(soap.source.sha256);
+    // Its sha256 is not the file's: read again.
+    expect((await kept('rest')).model.name).toBe(rest.name);
+  });
+});
