@@ -105,7 +105,12 @@ export class Transport {
         new TransportError('aborted', `${operation}: the client was closed`, { operation }),
       );
     }
-    const url = new URL(request.url);
+    let url: URL;
+    try {
+      url = new URL(request.url);
+    } catch (error) {
+      return Promise.reject(error); // a programming error, as undici's invalid arguments
+    }
     const { signal } = request;
     if (signal?.aborted)
       return Promise.reject(toTransportError(signal.reason, request, url.origin));
