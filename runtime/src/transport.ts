@@ -1,7 +1,7 @@
-import { createRequire } from 'node:module';
 import type { Agent as UndiciAgent, Dispatcher } from 'undici';
 import type { HttpMethod } from './descriptors.js';
 import { TransportError } from './errors.js';
+import { agentClass } from './undici-agent.js';
 
 /**
  * HTTP for both protocols: one undici Agent per client (keep-alive connection pools per
@@ -46,26 +46,6 @@ export interface TransportResponse {
   body: Buffer;
 }
 
-/**
- * undici's Agent, loaded from its own module rather than the package entry: `undici`'s
- * index loads fetch, WebSocket, caches and mocks too, which cost ~75 ms of a ~105 ms import on
- * a cold process (measured by `npm run bench`, cold start). The class is the same object the
- * entry exports (test/runtime/client/transport-agent.test.ts); should a future undici move the
- * file, the entry is the fallback, so this can only ever be slower, never broken.
- */
-export function loadAgent(
-  require: NodeJS.Require = createRequire(import.meta.url),
-): typeof UndiciAgent {
-  try {
-    const agent: unknown = require('undici/lib/dispatcher/agent.js');
-    if (typeof agent === 'function') return agent as typeof UndiciAgent;
-  } catch {
-    // moved or removed: the entry below has it
-  }
-  return (require('undici') as typeof import('undici')).Agent;
-}
-const Agent = loadAgent();
-
 export const DEFAULT_TIMEOUT_MS = 100_000;
 export const DEFAULT_ATTEMPT_TIMEOUT_MS = 300_000;
 /** setTimeout's ceiling: larger delays fire after 1 ms (with a TimeoutOverflowWarning). */
@@ -76,20 +56,22 @@ export class Transport {
   readonly timeoutMs: number;
   readonly attemptTimeoutMs: number;
   readonly maxResponseBytes: number;
-  readonly #agent: UndiciAgent;
+  readonly #agentOptions: ConstructorParameters<typeof UndiciAgent>[0];
+  /** Made on the first request (undici is loaded then, see undici-agent.ts). */
+  #agent: Promise<UndiciAgent> | undefined;
   #closing: Promise<void> | undefined;
 
   constructor(options: TransportOptions = {}) {
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.attemptTimeoutMs = resolveAttemptTimeout(this.timeoutMs, options.attemptTimeoutMs);
     this.maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
-    this.#agent = new Agent({
+    this.#agentOptions = {
       keepAliveTimeout: options.keepAliveTimeoutMs ?? 30_000,
       connections: options.connections ?? 16,
       connect: { timeout: this.timeoutMs },
       headersTimeout: this.timeoutMs,
       bodyTimeout: this.timeoutMs,
-    });
+    };
   }
 
   /**
@@ -98,19 +80,21 @@ export class Transport {
    * `maxResponseBytes`, whether declared by Content-Length or not. A timer bounds the whole
    * attempt (`attemptTimeoutMs`); it is unref'd and cleared on every outcome.
    */
-  send(request: TransportRequest): Promise<TransportResponse> {
+  async send(request: TransportRequest): Promise<TransportResponse> {
     const operation = request.operation;
-    if (this.#closing) {
-      return Promise.reject(
-        new TransportError('aborted', `${operation}: the client was closed`, { operation }),
-      );
-    }
-    let url: URL;
-    try {
-      url = new URL(request.url);
-    } catch (error) {
-      return Promise.reject(error); // a programming error, as undici's invalid arguments
-    }
+    const closed = () =>
+      new TransportError('aborted', `${operation}: the client was closed`, { operation });
+    if (this.#closing) throw closed();
+    const url = new URL(request.url);
+    if (request.signal?.aborted) throw toTransportError(request.signal.reason, request, url.origin);
+    this.#agent ??= agentClass().then((Agent) => new Agent(this.#agentOptions));
+    const agent = await this.#agent;
+    if (this.#closing) throw closed();
+    return this.#exchange(agent, request, url);
+  }
+
+  #exchange(agent: UndiciAgent, request: TransportRequest, url: URL): Promise<TransportResponse> {
+    const operation = request.operation;
     const { signal } = request;
     if (signal?.aborted)
       return Promise.reject(toTransportError(signal.reason, request, url.origin));
@@ -181,7 +165,7 @@ export class Transport {
         },
       };
       try {
-        this.#agent.dispatch(
+        agent.dispatch(
           {
             origin: url.origin,
             path: `${url.pathname}${url.search}`,
@@ -199,7 +183,12 @@ export class Transport {
 
   /** Closes pooled connections; pending requests finish first. Safe to call more than once. */
   close(): Promise<void> {
-    this.#closing ??= this.#agent.close();
+    this.#closing ??= this.#agent
+      ? this.#agent.then(
+          (agent) => agent.close(),
+          () => undefined, // undici never loaded: nothing to close
+        )
+      : Promise.resolve();
     return this.#closing;
   }
 }

@@ -3,8 +3,11 @@
  * a temporary project without network, type-check it with --strict (including deliberate
  * mistakes the types must reject) and run a small script from it against the mock.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../scripts/pack.ts';
 import { startMockServer, type MockServer } from '../mock-server/server.ts';
@@ -101,5 +104,45 @@ describe('a consumer installs the packed packages offline and uses them', () => 
     expect(server.stats.validationErrors).toEqual([]);
     // GetUser, AddAccount, GetAccount ×2, AddCampaigns, AddAds per protocol.
     expect(server.stats.validated).toBe(12);
+  }, 60_000);
+
+  it('runs as one esbuild bundle from a folder without node_modules (undici travels along)', async () => {
+    // What a serverless deployment does: every import must be one a bundler can follow.
+    const { build } = await import('esbuild');
+    const out = mkdtempSync(join(tmpdir(), 'adsgen-bundle-'));
+    try {
+      const outfile = join(out, 'consumer.mjs');
+      await build({
+        entryPoints: [join(project.dir, 'dist', 'consumer.js')],
+        outfile,
+        bundle: true,
+        platform: 'node',
+        format: 'esm',
+        // The usual shim for CommonJS dependencies (undici) inside an ES module bundle.
+        banner: {
+          js: "import { createRequire as adsgenCreateRequire } from 'node:module'; const require = adsgenCreateRequire(import.meta.url);",
+        },
+        logLevel: 'silent',
+      });
+      expect(readFileSync(outfile, 'utf8')).toContain(
+        'node_modules/undici/lib/dispatcher/agent.js',
+      );
+      const { ids } = server.state;
+      const { stdout } = await promisify(execFile)(
+        process.execPath,
+        [outfile, server.origin, server.oauth.issue().access_token, ids.customerId, ids.accountId],
+        { cwd: out, timeout: 60_000 },
+      );
+      const lines = stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as Record<string, unknown>);
+      expect(lines.map((l) => [l['protocol'], l['user'], l['currency']])).toEqual([
+        ['soap', 'ada@example.com', 'EUR'],
+        ['rest', 'ada@example.com', 'EUR'],
+      ]);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
   }, 60_000);
 });

@@ -1,35 +1,50 @@
-import { createRequire } from 'node:module';
 import { Agent } from 'undici';
 import { describe, expect, it } from 'vitest';
-import { loadAgent } from '../../../runtime/src/transport.ts';
-
-const realRequire = createRequire(import.meta.url);
+import { Transport } from '../../../runtime/src/transport.ts';
+import { agentClass, loadAgentClass } from '../../../runtime/src/undici-agent.ts';
 
 describe('the transport loads undici’s Agent without the rest of undici', () => {
-  it('gets the very class undici’s entry exports', () => {
-    expect(loadAgent()).toBe(Agent);
+  it('gets the very class undici’s entry exports, once per process', async () => {
+    expect(await loadAgentClass()).toBe(Agent);
+    expect(agentClass()).toBe(agentClass());
+    expect(await agentClass()).toBe(Agent);
   });
 
-  it('falls back to the entry when the Agent module has moved', () => {
+  it('falls back to the entry when the Agent module has moved', async () => {
     const asked: string[] = [];
-    const movedRequire = Object.assign((id: string) => {
-      asked.push(id);
-      if (id.startsWith('undici/lib/')) {
-        throw Object.assign(new Error(`Cannot find module '${id}'`), {
-          code: 'MODULE_NOT_FOUND',
-        });
-      }
-      return realRequire(id);
-    }, realRequire) as NodeJS.Require;
-    expect(loadAgent(movedRequire)).toBe(Agent);
-    expect(asked).toEqual(['undici/lib/dispatcher/agent.js', 'undici']);
+    const moved = await loadAgentClass({
+      agentModule: async () => {
+        asked.push('agent module');
+        throw Object.assign(new Error('Cannot find module'), { code: 'ERR_MODULE_NOT_FOUND' });
+      },
+      entry: async () => {
+        asked.push('entry');
+        return { Agent };
+      },
+    });
+    expect(moved).toBe(Agent);
+    expect(asked).toEqual(['agent module', 'entry']);
   });
 
-  it('falls back to the entry when the Agent module no longer exports a class', () => {
-    const changedRequire = Object.assign(
-      (id: string) => (id.startsWith('undici/lib/') ? { Agent: 'not a class' } : realRequire(id)),
-      realRequire,
-    ) as NodeJS.Require;
-    expect(loadAgent(changedRequire)).toBe(Agent);
+  it('falls back to the entry when the Agent module no longer exports a class', async () => {
+    const changed = await loadAgentClass({
+      agentModule: async () => ({ default: { Agent: 'not a class' } }),
+      entry: async () => ({ Agent }),
+    });
+    expect(changed).toBe(Agent);
+  });
+
+  it('makes no Agent before the first request, and closes without one', async () => {
+    const transport = new Transport();
+    await expect(transport.close()).resolves.toBeUndefined();
+    await expect(
+      transport.send({
+        url: 'http://127.0.0.1:9/x',
+        method: 'POST',
+        headers: {},
+        body: '',
+        operation: 'GetUser',
+      }),
+    ).rejects.toThrow('GetUser: the client was closed');
   });
 });
