@@ -126,7 +126,7 @@ export function emitClient(
         return;
       }
       w.block('static {', () => {
-        w.line('// The methods declared in the interface below, one per operation.');
+        w.line('// One method per operation, typed and documented by the interface of this name.');
         w.line('installOperations(this, descriptor);');
       });
       w.line();

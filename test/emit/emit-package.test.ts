@@ -162,7 +162,7 @@ describe('emitPackage (tiny model)', () => {
     const client = file('src/client.ts');
     expect(client).toContain(
       'export class TinyClient extends ServiceClient {\n  static {\n' +
-        '    // The methods declared in the interface below, one per operation.\n' +
+        '    // One method per operation, typed and documented by the interface of this name.\n' +
         '    installOperations(this, descriptor);\n  }\n',
     );
     expect(client).toContain('super(descriptor, options);');
