@@ -30,6 +30,7 @@ function typeToJson(type: ServiceType): unknown {
         abstract: type.abstract,
         discriminatorValue: type.discriminatorValue,
         discriminator: type.discriminator,
+        requiredInherited: type.requiredInherited,
         origin: type.origin,
         fields: type.fields.map((f) => ({
           name: f.name,

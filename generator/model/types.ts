@@ -136,6 +136,12 @@ export interface ObjectType extends TypeBase {
   /** REST: on a family root, the discriminator property and its value → type-name mapping. */
   discriminator?: Discriminator;
   /**
+   * REST: inherited fields this type's `required` lists (a subclass requiring what its base
+   * leaves optional, e.g. EditorialError's `Index`), in the spec's order. The base's field
+   * keeps its own minOccurs; consumers that care (the model view, a future diff) read this.
+   */
+  requiredInherited?: string[];
+  /**
    * Where this type came from when it is not a plain named type: `element` for SOAP
    * request/response wrappers and header elements declared with an anonymous complexType
    * (`GetUserRequest`), `schema` otherwise.

@@ -90,6 +90,7 @@ export function resolveFamilies(ctx: ReaderContext, parsed: ParsedSchema[]): voi
           `required property '${r.name}' is not declared by '${type.name}' or its bases`,
         );
       }
+      (type.requiredInherited ??= []).push(r.name);
     }
   }
 }

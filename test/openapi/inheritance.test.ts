@@ -127,6 +127,10 @@ describe('concrete bases (<Base>Base folding)', () => {
     const editorial = objectNamed(types, 'EditorialError');
     expect(editorial.fields.map((f) => f.name)).toEqual(['ReasonCode']);
     expect(editorial.discriminatorValue).toBe('EditorialError');
+    // Recorded on the subclass; the base's field keeps its own minOccurs.
+    expect(editorial.requiredInherited).toEqual(['Index']);
+    expect(fieldNamed(objectNamed(types, 'BatchError'), 'Index').minOccurs).toBe(0);
+    expect(objectNamed(types, 'BatchError').requiredInherited).toBeUndefined();
   });
 
   it('keeps an unmapped <Base>Base that something $refs, as an abstract subclass', () => {
