@@ -1,3 +1,4 @@
+import { untilAborted } from './abortable.js';
 import type { TokenProvider } from './auth/token-provider.js';
 import type { OperationDescriptor, ServiceDescriptor } from './descriptors.js';
 import { isEnvironment, serviceEndpoints, type Environment } from './environment.js';
@@ -169,7 +170,12 @@ export class ServiceClient {
     try {
       const { value: outcome, attempts } = await runWithRetry(
         async (attempt) => {
-          const accessToken = await this.#auth.getAccessToken();
+          // A refresh may be slow and is shared with other calls: abort stops this one waiting.
+          const accessToken = await untilAborted(
+            this.#auth.getAccessToken(),
+            options.signal,
+            operation,
+          );
           this.#redactor.add(accessToken);
           const http = buildHttpRequest(target, request, {
             accessToken,

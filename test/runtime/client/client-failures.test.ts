@@ -409,4 +409,36 @@ describe('transport failures', () => {
     expect(error.reason).toBe('aborted');
     expect(server.requests).toHaveLength(1);
   });
+
+  it('an abort while the access token is still coming stops the wait, not the refresh', async () => {
+    const server = await serve((_req, res) => sendJson(res, 200, {}));
+    let release!: (token: string) => void;
+    const refresh = new Promise<string>((resolve) => (release = resolve));
+    const getAccessToken = vi.fn(() => refresh);
+    const { client } = track(makeClient(server.url, { auth: { getAccessToken } }));
+    const controller = new AbortController();
+    const pending = client.getUser({}, { signal: controller.signal }).catch((e: unknown) => e);
+    await vi.waitFor(() => expect(getAccessToken).toHaveBeenCalledTimes(1));
+    controller.abort();
+    const error = (await pending) as TransportError;
+    expect(error).toBeInstanceOf(TransportError);
+    expect(error.reason).toBe('aborted');
+    expect(error.message).toBe('GetUser: the call was aborted');
+    expect(server.requests).toHaveLength(0);
+    // The shared refresh goes on: another call gets its token and goes through.
+    release('late-token');
+    await expect(client.getUser({})).resolves.toBeDefined();
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('an already aborted signal sends nothing', async () => {
+    const server = await serve((_req, res) => sendJson(res, 200, {}));
+    const { client } = track(makeClient(server.url));
+    const error = (await client
+      .getUser({}, { signal: AbortSignal.abort() })
+      .catch((e: unknown) => e)) as TransportError;
+    expect(error).toBeInstanceOf(TransportError);
+    expect(error.reason).toBe('aborted');
+    expect(server.requests).toHaveLength(0);
+  });
 });
