@@ -1,7 +1,7 @@
 /**
  * Operation and type descriptors: the data a generated package hands to the runtime so that
  * the runtime can put any call on the wire, in either protocol, without reading a spec at
- * run time. Generated packages export one `ServiceDescriptor` (`descriptor.ts`); the runtime
+ * run time. Generated packages export one `ServiceDescriptor` (`descriptor.js`); the runtime
  * builds its codec plans from it once per type, on first use.
  *
  * This file is the contract between `generator/emit` (which writes these objects) and
