@@ -1,5 +1,6 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { serviceIds } from '../../generator/specs/manifest.ts';
 
 export const BENCH_DIR = dirname(fileURLToPath(import.meta.url));
 export const ROOT = join(BENCH_DIR, '..', '..');
@@ -12,15 +13,8 @@ export const RESULTS = join(ROOT, 'bench', 'results.json');
  * (wsdl-tsclient's output imports `soap`): inside node_modules, so git never sees it.
  */
 export const SCRATCH = join(ROOT, 'node_modules', '.cache', 'adsgen-bench');
-export const SERVICES = [
-  'customer-management',
-  'campaign-management',
-  'bulk',
-  'reporting',
-  'ad-insight',
-  'customer-billing',
-] as const;
-export type ServiceId = (typeof SERVICES)[number];
+/** The six services, in the manifest's order (specs/manifest.json is their one list). */
+export const SERVICES: readonly string[] = serviceIds();
 
 /** The CLIs of the alternatives, run as their users run them. */
 export const WSDL_TSCLIENT_CLI = join(
