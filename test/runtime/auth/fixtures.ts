@@ -72,3 +72,10 @@ export function tokenReply(
   if (expiresIn !== null) body['expires_in'] = expiresIn;
   return { status: 200, body };
 }
+
+/** Tokens whose access token expired just before START, with a refresh token to renew it. */
+export const expired = (): Tokens => ({
+  accessToken: OLD_ACCESS,
+  refreshToken: OLD_REFRESH,
+  expiresAt: START - 1,
+});

@@ -1,15 +1,10 @@
 /** Code exchange and refresh against a loopback token endpoint. */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  OAuthTokenProvider,
-  type OAuthTokenProviderOptions,
-  type Tokens,
-} from '../../../runtime/src/auth/index.ts';
+import { describe, expect, it } from 'vitest';
+import type { Tokens } from '../../../runtime/src/auth/index.ts';
 import { ReauthorizationRequiredError } from '../../../runtime/src/errors.ts';
 import {
   CLIENT_SECRET,
   CODE,
-  Clock,
   InstrumentedStore,
   NEW_ACCESS,
   NEW_REFRESH,
@@ -18,33 +13,12 @@ import {
   START,
   tokenReply,
 } from './fixtures.ts';
-import { startTokenServer, type TokenServer } from './token-server.ts';
+import { providerHarness } from './provider-harness.ts';
 
 const REDIRECT = 'http://localhost:8765/callback';
-let server: TokenServer;
-let clock: Clock;
 
-beforeAll(async () => {
-  server = await startTokenServer();
-});
-afterAll(() => server.close());
-beforeEach(() => {
-  server.requests.length = 0;
-  server.respond(() => tokenReply());
-  clock = new Clock();
-});
-
-function makeProvider(store: InstrumentedStore, extra: Partial<OAuthTokenProviderOptions> = {}) {
-  return new OAuthTokenProvider({
-    clientId: 'client-123',
-    clientSecret: CLIENT_SECRET,
-    store,
-    tokenEndpoint: server.url,
-    redirectUri: REDIRECT,
-    now: clock.now,
-    ...extra,
-  });
-}
+const harness = providerHarness({ redirectUri: REDIRECT });
+const { makeProvider } = harness;
 
 describe('exchangeCode', () => {
   it('posts the authorization_code grant form-encoded and saves the tokens', async () => {
@@ -55,8 +29,8 @@ describe('exchangeCode', () => {
 
     const tokens = await provider.exchangeCode(CODE, { codeVerifier: pending.codeVerifier });
 
-    expect(server.requests).toHaveLength(1);
-    const request = server.requests[0]!;
+    expect(harness.server.requests).toHaveLength(1);
+    const request = harness.server.requests[0]!;
     expect(request.method).toBe('POST');
     expect(request.path).toBe('/tenant/oauth2/v2.0/token');
     expect(request.contentType).toBe('application/x-www-form-urlencoded');
@@ -79,7 +53,7 @@ describe('exchangeCode', () => {
     expect(refreshed).toEqual([expected]);
     // The exchanged access token is served without another request or a store load.
     expect(await provider.getAccessToken()).toBe(NEW_ACCESS);
-    expect(server.requests).toHaveLength(1);
+    expect(harness.server.requests).toHaveLength(1);
     expect(store.loads).toBe(0);
   });
 
@@ -89,7 +63,7 @@ describe('exchangeCode', () => {
       codeVerifier: 'v'.repeat(43),
       redirectUri: 'http://localhost:1/other',
     });
-    const form = server.requests[0]!.form;
+    const form = harness.server.requests[0]!.form;
     expect(form.has('client_secret')).toBe(false);
     expect(form.get('redirect_uri')).toBe('http://localhost:1/other');
     expect(form.get('code_verifier')).toBe('v'.repeat(43));
@@ -101,7 +75,7 @@ describe('exchangeCode', () => {
     const pending = provider.getAuthorizationUrl();
     const redirected = `${REDIRECT}?code=${CODE}&state=${encodeURIComponent(pending.state)}`;
     await provider.exchangeRedirect(redirected, pending);
-    expect(server.requests[0]!.form.get('code')).toBe(CODE);
+    expect(harness.server.requests[0]!.form.get('code')).toBe(CODE);
     expect((await store.inner.load())?.refreshToken).toBe(NEW_REFRESH);
   });
 });
@@ -115,8 +89,8 @@ describe('getAccessToken', () => {
     });
     const provider = makeProvider(store);
     expect(await provider.getAccessToken()).toBe(NEW_ACCESS);
-    expect(server.requests).toHaveLength(1);
-    expect(Object.fromEntries(server.requests[0]!.form)).toEqual({
+    expect(harness.server.requests).toHaveLength(1);
+    expect(Object.fromEntries(harness.server.requests[0]!.form)).toEqual({
       client_id: 'client-123',
       client_secret: CLIENT_SECRET,
       scope: 'https://ads.microsoft.com/msads.manage offline_access',
@@ -139,7 +113,7 @@ describe('getAccessToken', () => {
     const provider = makeProvider(store);
     for (let i = 0; i < 3; i += 1) expect(await provider.getAccessToken()).toBe(OLD_ACCESS);
     expect(store.loads).toBe(1);
-    expect(server.requests).toHaveLength(0);
+    expect(harness.server.requests).toHaveLength(0);
   });
 
   it('refreshes once the clock enters the skew window (default 5 minutes)', async () => {
@@ -150,12 +124,12 @@ describe('getAccessToken', () => {
     });
     const provider = makeProvider(store);
     expect(await provider.getAccessToken()).toBe(OLD_ACCESS);
-    clock.advance(59_999);
+    harness.clock.advance(59_999);
     expect(await provider.getAccessToken()).toBe(OLD_ACCESS);
-    expect(server.requests).toHaveLength(0);
-    clock.advance(1); // now exactly expiresAt - 5 min
+    expect(harness.server.requests).toHaveLength(0);
+    harness.clock.advance(1); // now exactly expiresAt - 5 min
     expect(await provider.getAccessToken()).toBe(NEW_ACCESS);
-    expect(server.requests).toHaveLength(1);
+    expect(harness.server.requests).toHaveLength(1);
   });
 
   it('refreshes a token within the skew and honours a custom skew', async () => {
@@ -176,17 +150,17 @@ describe('getAccessToken', () => {
       { refreshSkewMs: 0 },
     );
     expect(await noSkew.getAccessToken()).toBe(OLD_ACCESS);
-    expect(server.requests).toHaveLength(1);
+    expect(harness.server.requests).toHaveLength(1);
   });
 
   it('refreshes when only a refresh token is stored', async () => {
     const provider = makeProvider(new InstrumentedStore({ refreshToken: OLD_REFRESH }));
     expect(await provider.getAccessToken()).toBe(NEW_ACCESS);
-    expect(server.requests[0]!.form.get('refresh_token')).toBe(OLD_REFRESH);
+    expect(harness.server.requests[0]!.form.get('refresh_token')).toBe(OLD_REFRESH);
   });
 
   it('keeps the old refresh token when the answer has none', async () => {
-    server.respond(() => tokenReply(NEW_ACCESS, null, '1800'));
+    harness.server.respond(() => tokenReply(NEW_ACCESS, null, '1800'));
     const store = new InstrumentedStore({
       accessToken: OLD_ACCESS,
       refreshToken: OLD_REFRESH,
@@ -202,10 +176,10 @@ describe('getAccessToken', () => {
   });
 
   it('uses a token of unknown expiry until invalidated', async () => {
-    server.respond(() => tokenReply(NEW_ACCESS, NEW_REFRESH, null));
+    harness.server.respond(() => tokenReply(NEW_ACCESS, NEW_REFRESH, null));
     const store = new InstrumentedStore({ accessToken: OLD_ACCESS, refreshToken: OLD_REFRESH });
     const provider = makeProvider(store);
-    clock.advance(10 * 3_600_000);
+    harness.clock.advance(10 * 3_600_000);
     expect(await provider.getAccessToken()).toBe(OLD_ACCESS);
     provider.invalidate();
     expect(await provider.getAccessToken()).toBe(NEW_ACCESS);
@@ -225,18 +199,18 @@ describe('getAccessToken', () => {
     expect(await provider.getAccessToken()).toBe(OLD_ACCESS);
     provider.invalidate('some-token-that-was-already-replaced');
     expect(await provider.getAccessToken()).toBe(OLD_ACCESS);
-    expect(server.requests).toHaveLength(0);
+    expect(harness.server.requests).toHaveLength(0);
     provider.invalidate(OLD_ACCESS);
     expect(await provider.getAccessToken()).toBe(NEW_ACCESS);
     expect(await provider.getAccessToken()).toBe(NEW_ACCESS);
-    expect(server.requests).toHaveLength(1);
+    expect(harness.server.requests).toHaveLength(1);
   });
 
   it('without any refresh token asks for consent and sends no request', async () => {
     const provider = makeProvider(new InstrumentedStore());
     await expect(provider.getAccessToken()).rejects.toBeInstanceOf(ReauthorizationRequiredError);
     await expect(provider.getAccessToken()).rejects.toThrow(/sign in and consent/);
-    expect(server.requests).toHaveLength(0);
+    expect(harness.server.requests).toHaveLength(0);
   });
 
   it('calls onTokensRefreshed after the save with the new tokens, and survives a throwing listener', async () => {
@@ -287,18 +261,18 @@ describe('getAccessToken', () => {
     });
     provider.invalidate();
     expect(await provider.getAccessToken()).toBe(NEW_ACCESS);
-    expect(server.requests.map((r) => r.form.get('refresh_token'))).toEqual(['rt-other']);
+    expect(harness.server.requests.map((r) => r.form.get('refresh_token'))).toEqual(['rt-other']);
   });
 
   it('a later code exchange replaces tokens whose refresh token was rejected', async () => {
-    server.respond(() => ({ status: 400, body: { error: 'invalid_grant' } }));
+    harness.server.respond(() => ({ status: 400, body: { error: 'invalid_grant' } }));
     const store = new InstrumentedStore({ refreshToken: OLD_REFRESH });
     const provider = makeProvider(store);
     await expect(provider.getAccessToken()).rejects.toBeInstanceOf(ReauthorizationRequiredError);
-    server.respond(() => tokenReply());
+    harness.server.respond(() => tokenReply());
     await provider.exchangeCode(CODE, { codeVerifier: 'v'.repeat(43) });
     expect(await provider.getAccessToken()).toBe(NEW_ACCESS);
-    expect(server.requests.map((r) => r.form.get('grant_type'))).toEqual([
+    expect(harness.server.requests.map((r) => r.form.get('grant_type'))).toEqual([
       'refresh_token',
       'authorization_code',
     ]);

@@ -1,54 +1,22 @@
 /** Single flight, rotation persisted before use, invalid_grant, failed saves. */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  OAuthTokenProvider,
-  type OAuthTokenProviderOptions,
-} from '../../../runtime/src/auth/index.ts';
+import { describe, expect, it } from 'vitest';
 import { ReauthorizationRequiredError } from '../../../runtime/src/errors.ts';
 import {
   ALL_SECRETS,
-  CLIENT_SECRET,
-  Clock,
+  expired,
   InstrumentedStore,
   NEW_ACCESS,
   NEW_REFRESH,
-  OLD_ACCESS,
   OLD_REFRESH,
   START,
   tokenReply,
 } from './fixtures.ts';
+import { providerHarness } from './provider-harness.ts';
 import { expectNoSecrets } from './no-secrets.ts';
-import { deferred, startTokenServer, type TokenServer } from './token-server.ts';
+import { deferred } from './token-server.ts';
 
-let server: TokenServer;
-let clock: Clock;
-
-beforeAll(async () => {
-  server = await startTokenServer();
-});
-afterAll(() => server.close());
-beforeEach(() => {
-  server.requests.length = 0;
-  server.respond(() => tokenReply());
-  clock = new Clock();
-});
-
-const expired = () => ({
-  accessToken: OLD_ACCESS,
-  refreshToken: OLD_REFRESH,
-  expiresAt: START - 1,
-});
-
-function makeProvider(store: InstrumentedStore, extra: Partial<OAuthTokenProviderOptions> = {}) {
-  return new OAuthTokenProvider({
-    clientId: 'client-123',
-    clientSecret: CLIENT_SECRET,
-    store,
-    tokenEndpoint: server.url,
-    now: clock.now,
-    ...extra,
-  });
-}
+const harness = providerHarness();
+const { makeProvider } = harness;
 
 /** Let every pending microtask and I/O callback run. */
 const settle = () => new Promise((resolve) => setImmediate(resolve));
@@ -57,14 +25,14 @@ describe('single flight', () => {
   it('100 concurrent callers with an expired token cause exactly one token request', async () => {
     const gate = deferred();
     const received = deferred();
-    server.respond(() => {
+    harness.server.respond(() => {
       received.resolve();
       return { ...tokenReply(), before: gate.promise };
     });
     const store = new InstrumentedStore(expired());
     const provider = makeProvider(store);
 
-    // Half call before the refresh starts, half while its request is held open at the server.
+    // Half call before the refresh starts, half while its request is held open at the harness.server.
     const calls = Array.from({ length: 50 }, () => provider.getAccessToken());
     await received.promise;
     calls.push(...Array.from({ length: 50 }, () => provider.getAccessToken()));
@@ -73,18 +41,18 @@ describe('single flight', () => {
     expect(results).toHaveLength(100);
 
     expect(new Set(results)).toEqual(new Set([NEW_ACCESS]));
-    expect(server.requests).toHaveLength(1);
+    expect(harness.server.requests).toHaveLength(1);
     expect(store.saves).toEqual([
       { accessToken: NEW_ACCESS, refreshToken: NEW_REFRESH, expiresAt: START + 3_600_000 },
     ]);
     expect((await store.inner.load())?.refreshToken).toBe(NEW_REFRESH);
     // Later callers get the cached token.
     expect(await provider.getAccessToken()).toBe(NEW_ACCESS);
-    expect(server.requests).toHaveLength(1);
+    expect(harness.server.requests).toHaveLength(1);
   });
 
   it('100 concurrent callers share one invalid_grant and the refresh token is never sent again', async () => {
-    server.respond(() => ({
+    harness.server.respond(() => ({
       status: 400,
       body: { error: 'invalid_grant', error_description: 'AADSTS70000: grant expired' },
     }));
@@ -98,9 +66,9 @@ describe('single flight', () => {
         (o) => o.status === 'rejected' && o.reason instanceof ReauthorizationRequiredError,
       ),
     ).toBe(true);
-    expect(server.requests).toHaveLength(1);
+    expect(harness.server.requests).toHaveLength(1);
     await expect(provider.getAccessToken()).rejects.toBeInstanceOf(ReauthorizationRequiredError);
-    expect(server.requests).toHaveLength(1);
+    expect(harness.server.requests).toHaveLength(1);
   });
 });
 
@@ -149,7 +117,7 @@ describe('rotation is persisted before the new access token is used', () => {
     expect(await store.inner.load()).toEqual(expired());
 
     expect(await provider.getAccessToken()).toBe(NEW_ACCESS);
-    expect(server.requests).toHaveLength(1);
+    expect(harness.server.requests).toHaveLength(1);
     expect(store.events).toEqual([
       `save-start:${NEW_REFRESH}`,
       'save-failed',
@@ -162,7 +130,7 @@ describe('rotation is persisted before the new access token is used', () => {
 
 describe('invalid_grant', () => {
   it('throws ReauthorizationRequiredError, keeps the stored refresh token and never retries', async () => {
-    server.respond(() => ({
+    harness.server.respond(() => ({
       status: 400,
       body: {
         error: 'invalid_grant',
@@ -183,7 +151,7 @@ describe('invalid_grant', () => {
     expect(store.saves).toHaveLength(0);
 
     await expect(provider.getAccessToken()).rejects.toBeInstanceOf(ReauthorizationRequiredError);
-    expect(server.requests).toHaveLength(1);
+    expect(harness.server.requests).toHaveLength(1);
     expect(await store.inner.load()).toEqual(expired());
   });
 });

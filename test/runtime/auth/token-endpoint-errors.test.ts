@@ -1,10 +1,9 @@
 /** Token endpoint failures map to typed errors that carry no secret. */
 import { inspect } from 'node:util';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   MemoryTokenStore,
   OAuthError,
-  OAuthTokenProvider,
   StaticTokenProvider,
   type OAuthTokenProviderOptions,
 } from '../../../runtime/src/auth/index.ts';
@@ -13,7 +12,7 @@ import {
   ALL_SECRETS,
   CLIENT_SECRET,
   CODE,
-  Clock,
+  expired,
   InstrumentedStore,
   NEW_ACCESS,
   OLD_ACCESS,
@@ -21,43 +20,18 @@ import {
   START,
   tokenReply,
 } from './fixtures.ts';
+import { providerHarness } from './provider-harness.ts';
 import { expectNoSecrets } from './no-secrets.ts';
-import { startTokenServer, type Reply, type TokenServer } from './token-server.ts';
+import { startTokenServer, type Reply } from './token-server.ts';
 
-let server: TokenServer;
-let clock: Clock;
 const VERIFIER = 'verifier-SECRET-pkce-0123456789abcdef0123456';
 const SECRETS = [...ALL_SECRETS, VERIFIER];
 
-beforeAll(async () => {
-  server = await startTokenServer();
-});
-afterAll(() => server.close());
-beforeEach(() => {
-  server.requests.length = 0;
-  clock = new Clock();
-});
-
-const expired = () => ({
-  accessToken: OLD_ACCESS,
-  refreshToken: OLD_REFRESH,
-  expiresAt: START - 1,
-});
-
-function makeProvider(store: InstrumentedStore, extra: Partial<OAuthTokenProviderOptions> = {}) {
-  return new OAuthTokenProvider({
-    clientId: 'client-123',
-    clientSecret: CLIENT_SECRET,
-    store,
-    tokenEndpoint: server.url,
-    redirectUri: 'http://localhost/cb',
-    now: clock.now,
-    ...extra,
-  });
-}
+const harness = providerHarness({ redirectUri: 'http://localhost/cb', replyWithTokens: false });
+const { makeProvider } = harness;
 
 async function refreshFailure(reply: Reply, extra: Partial<OAuthTokenProviderOptions> = {}) {
-  server.respond(() => reply);
+  harness.server.respond(() => reply);
   const store = new InstrumentedStore(expired());
   const error = await makeProvider(store, extra)
     .getAccessToken()
@@ -83,11 +57,11 @@ describe('token endpoint failures', () => {
     expect(error.details.httpStatus).toBe(503);
     expect(error.message).toContain('HTTP 503');
 
-    server.respond(() => ({ status: 500, body: { error: 'temporarily_unavailable' } }));
+    harness.server.respond(() => ({ status: 500, body: { error: 'temporarily_unavailable' } }));
     const store = new InstrumentedStore(expired());
     const provider = makeProvider(store);
     await expect(provider.getAccessToken()).rejects.toBeInstanceOf(TransportError);
-    server.respond(() => tokenReply());
+    harness.server.respond(() => tokenReply());
     expect(await provider.getAccessToken()).toBe(NEW_ACCESS);
   });
 
@@ -138,7 +112,7 @@ describe('token endpoint failures', () => {
   });
 
   it('code exchange errors carry neither code, verifier nor client secret', async () => {
-    server.respond(() => ({
+    harness.server.respond(() => ({
       status: 400,
       body: {
         error: 'invalid_grant',
@@ -153,7 +127,7 @@ describe('token endpoint failures', () => {
     expect((error as Error).message).toContain('authorization code');
     expectNoSecrets(error, SECRETS);
 
-    server.respond(() => ({ status: 502, body: 'bad gateway' }));
+    harness.server.respond(() => ({ status: 502, body: 'bad gateway' }));
     const transport = await provider
       .exchangeCode(CODE, { codeVerifier: VERIFIER })
       .catch((e: unknown) => e);
@@ -164,7 +138,7 @@ describe('token endpoint failures', () => {
 
 describe('no secrets in logs', () => {
   it('console.log / JSON of a provider with tokens shows no secret', async () => {
-    server.respond(() => tokenReply());
+    harness.server.respond(() => tokenReply());
     const store = new InstrumentedStore(expired());
     const provider = makeProvider(store);
     await provider.getAccessToken();
