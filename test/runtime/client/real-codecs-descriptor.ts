@@ -3,25 +3,17 @@ import type {
   ObjectTypeDescriptor,
   ServiceDescriptor,
 } from '../../../runtime/src/descriptors.ts';
+import { fieldIn } from '../codecs/descriptor-builders.ts';
 import { descriptor as base } from './fixtures.ts';
 
 /** Enough of Customer Management for GetUser and its faults to go through the real codecs. */
 const NS = 'https://bingads.microsoft.com/Customer/v13';
 const ADAPI = 'https://adapi.microsoft.com';
 const EXC = 'https://bingads.microsoft.com/Customer/v13/Exception';
+const nsField = fieldIn(NS);
+const adapiField = fieldIn(ADAPI);
+const excField = fieldIn(EXC);
 
-const field = (
-  name: string,
-  value: FieldDescriptor['value'],
-  namespace: string,
-): FieldDescriptor => ({
-  name,
-  namespace,
-  value,
-  nullable: true,
-  optional: true,
-  protocols: 'both',
-});
 const object = (
   name: string,
   namespace: string,
@@ -40,16 +32,16 @@ const object = (
 export const realDescriptor: ServiceDescriptor = {
   ...base,
   types: {
-    GetUserRequest: object('GetUserRequest', NS, [field('UserId', { primitive: 'int64' }, NS)]),
-    GetUserResponse: object('GetUserResponse', NS, [field('User', { type: 'User' }, NS)]),
+    GetUserRequest: object('GetUserRequest', NS, [nsField('UserId', { primitive: 'int64' })]),
+    GetUserResponse: object('GetUserResponse', NS, [nsField('User', { type: 'User' })]),
     User: object('User', NS, [
-      field('Id', { primitive: 'int64' }, NS),
-      field('UserName', { primitive: 'string' }, NS),
+      nsField('Id', { primitive: 'int64' }),
+      nsField('UserName', { primitive: 'string' }),
     ]),
     ApplicationFault: object(
       'ApplicationFault',
       ADAPI,
-      [field('TrackingId', { primitive: 'string' }, ADAPI)],
+      [adapiField('TrackingId', { primitive: 'string' })],
       {
         family: { AdApiFaultDetail: 'AdApiFaultDetail', ApiFault: 'ApiFault' },
       },
@@ -58,38 +50,38 @@ export const realDescriptor: ServiceDescriptor = {
       'AdApiFaultDetail',
       ADAPI,
       [
-        field('TrackingId', { primitive: 'string' }, ADAPI),
-        field(
-          'Errors',
-          { array: { type: 'AdApiError' }, itemName: 'AdApiError', itemNamespace: ADAPI },
-          ADAPI,
-        ),
+        adapiField('TrackingId', { primitive: 'string' }),
+        adapiField('Errors', {
+          array: { type: 'AdApiError' },
+          itemName: 'AdApiError',
+          itemNamespace: ADAPI,
+        }),
       ],
       { base: 'ApplicationFault', typeValue: 'AdApiFaultDetail' },
     ),
     AdApiError: object('AdApiError', ADAPI, [
-      field('Code', { primitive: 'int32' }, ADAPI),
-      field('Detail', { primitive: 'string' }, ADAPI),
-      field('ErrorCode', { primitive: 'string' }, ADAPI),
-      field('Message', { primitive: 'string' }, ADAPI),
+      adapiField('Code', { primitive: 'int32' }),
+      adapiField('Detail', { primitive: 'string' }),
+      adapiField('ErrorCode', { primitive: 'string' }),
+      adapiField('Message', { primitive: 'string' }),
     ]),
     ApiFault: object(
       'ApiFault',
       EXC,
       [
-        field('TrackingId', { primitive: 'string' }, ADAPI),
-        field(
-          'OperationErrors',
-          { array: { type: 'OperationError' }, itemName: 'OperationError', itemNamespace: EXC },
-          EXC,
-        ),
+        adapiField('TrackingId', { primitive: 'string' }),
+        excField('OperationErrors', {
+          array: { type: 'OperationError' },
+          itemName: 'OperationError',
+          itemNamespace: EXC,
+        }),
       ],
       { base: 'ApplicationFault', typeValue: 'ApiFault' },
     ),
     OperationError: object('OperationError', EXC, [
-      field('Code', { primitive: 'int32' }, EXC),
-      field('Details', { primitive: 'string' }, EXC),
-      field('Message', { primitive: 'string' }, EXC),
+      excField('Code', { primitive: 'int32' }),
+      excField('Details', { primitive: 'string' }),
+      excField('Message', { primitive: 'string' }),
     ]),
   },
 };
