@@ -63,6 +63,8 @@ export class Redactor {
   /** Registers a secret value and the encoded spellings it may take in URLs and JSON. */
   add(secret: string | undefined | null): void {
     if (typeof secret !== 'string' || secret.length < MIN_SECRET_LENGTH) return;
+    // Called with the access token on every attempt: a known one costs a lookup, no more.
+    if (this.#secrets.has(secret)) return;
     const variants = [secret, encodeURIComponent(secret), secret.replaceAll('/', '\\/')];
     let changed = false;
     for (const v of variants) {
