@@ -179,7 +179,6 @@ export async function runWithRetry<T>(
     } catch (error) {
       const why = classifyError(error);
       let wait: number | undefined;
-      const floor = throttleFloor(error, policy);
       if (why === 'refresh-auth' && !refreshed && options.refreshAuth) {
         refreshed = true;
         await options.refreshAuth();
@@ -191,16 +190,12 @@ export async function runWithRetry<T>(
       ) {
         if (backoffRetries + 1 < policy.maxAttempts) {
           const remainingMs = policy.maxElapsedMs - (policy.now() - started);
-          wait =
-            floor !== undefined
-              ? floor <= remainingMs
-                ? floor
-                : undefined
-              : nextWait(error, backoffRetries + 1, policy, remainingMs);
+          wait = nextWait(error, backoffRetries + 1, policy, remainingMs);
         }
       }
       if (wait === undefined) {
         // Giving up on a 117: pass on how long Microsoft asks to wait before calling again.
+        const floor = throttleFloor(error, policy);
         throw withAttempts(
           floor !== undefined ? withRetryAfter(error as ThrottledError, floor) : error,
           n,
@@ -220,7 +215,11 @@ export async function runWithRetry<T>(
   }
 }
 
-/** Wait before retry `retry`, or undefined when the elapsed budget does not allow one. */
+/**
+ * Wait before retry `retry`, or undefined when the elapsed budget does not allow one: the
+ * server's Retry-After (clamped to the budget), else the 117 floor (whole or not at all),
+ * else the jittered backoff.
+ */
 function nextWait(
   error: unknown,
   retry: number,
@@ -231,7 +230,7 @@ function nextWait(
   if (error instanceof ThrottledError && error.retryAfterMs !== undefined) {
     return Math.min(error.retryAfterMs, remainingMs);
   }
-  const wait = backoffDelay(retry, policy);
+  const wait = throttleFloor(error, policy) ?? backoffDelay(retry, policy);
   return wait <= remainingMs ? wait : undefined;
 }
 
