@@ -4,5 +4,5 @@
 import { register } from 'tsx/esm/api';
 
 register();
-const { main } = await import('../test/mock-server/cli.ts');
+const { main } = await import('../mock/src/cli.ts');
 process.exitCode = await main(process.argv.slice(2));

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../scripts/pack.ts';
-import { startMockServer, type MockServer } from '../mock-server/server.ts';
+import { startMockServer, type MockServer } from '../../mock/src/server.ts';
 import { createConsumerProject, type ConsumerProject } from './consumer-project.ts';
 
 const PACKAGES = ['runtime', 'generated/customer-management', 'generated/campaign-management'];

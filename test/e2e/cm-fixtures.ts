@@ -5,7 +5,7 @@
  * stays (the patch is merged over it). Destructive operations get an entity of their own,
  * made in the mock's store right before the call, so SOAP and REST runs cannot collide.
  */
-import type { MockServer } from '../mock-server/server.ts';
+import type { MockServer } from '../../mock/src/server.ts';
 
 type Patch = Record<string, unknown>;
 

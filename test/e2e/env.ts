@@ -2,7 +2,7 @@
  * What every e2e suite shares: one report over all mock servers started, the shared mock
  * (started on first use), and a way to start extra, private mocks that still count.
  */
-import { startMockServer, type MockServer, type MockServerOptions } from '../mock-server/server.ts';
+import { startMockServer, type MockServer, type MockServerOptions } from '../../mock/src/server.ts';
 import { E2eReport } from './report.ts';
 
 export class E2eEnv {

@@ -12,7 +12,7 @@ import {
   type ClientOptions,
   type TransportFailure,
 } from '@adsgen/runtime';
-import type { FaultSpec } from '../mock-server/faults/inject.ts';
+import type { FaultSpec } from '../../mock/src/faults/inject.ts';
 
 export const FAULT_TIMEOUT_MS = 400;
 /** Below the 50 MB body, above anything the mock normally sends. */

@@ -4,7 +4,7 @@
  * turns any unhandled promise rejection into a test failure.
  */
 import { StaticTokenProvider, type ClientOptions, type RetryPolicy } from '@adsgen/runtime';
-import type { MockServer } from '../mock-server/server.ts';
+import type { MockServer } from '../../mock/src/server.ts';
 
 /** Sandbox's universal developer token. */
 export const SANDBOX_DEVELOPER_TOKEN = 'BBD37VB98';

@@ -3,7 +3,7 @@
  * protocol, requests validated, faults injected, and every validation error. Printed in
  * afterAll (console.log, so they show in `npm test` output) and asserted empty.
  */
-import type { MockServer } from '../mock-server/server.ts';
+import type { MockServer } from '../../mock/src/server.ts';
 
 export interface E2eFigures {
   soapOperations: number;

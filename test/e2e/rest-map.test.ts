@@ -15,7 +15,7 @@ import type { AddressInfo } from 'node:net';
 import { StaticTokenProvider } from '@adsgen/runtime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as campaign from '../../generated/campaign-management/dist/index.js';
-import { startMockServer, type MockServer } from '../mock-server/server.ts';
+import { startMockServer, type MockServer } from '../../mock/src/server.ts';
 import { SANDBOX_DEVELOPER_TOKEN, sandboxOptions } from './harness.ts';
 
 type Diagnostics = Awaited<ReturnType<campaign.CampaignManagementClient['getDiagnostics']>>;

@@ -5,7 +5,7 @@
 import { MemoryTokenStore, OAuthTokenProvider, getResponseMetadata } from '@adsgen/runtime';
 import { describe, expect, it } from 'vitest';
 import { CustomerManagementClient } from '../../generated/customer-management/dist/index.js';
-import type { MockServer } from '../mock-server/server.ts';
+import type { MockServer } from '../../mock/src/server.ts';
 import { customerManagementScenario, normalizeTrackingIds, type Step } from './cm-scenario.ts';
 import type { E2eEnv } from './env.ts';
 import { SANDBOX_DEVELOPER_TOKEN, sandboxOptions } from './harness.ts';

@@ -1,7 +1,7 @@
 import { request } from 'node:http';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { parseFaultHeader } from '../mock-server/faults/inject.ts';
-import { startMockServer, type MockServer } from '../mock-server/server.ts';
+import { parseFaultHeader } from '../../mock/src/faults/inject.ts';
+import { startMockServer, type MockServer } from '../../mock/src/server.ts';
 import {
   callRest,
   CM_NS,

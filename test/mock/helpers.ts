@@ -1,4 +1,4 @@
-import type { MockServer } from '../mock-server/server.ts';
+import type { MockServer } from '../../mock/src/server.ts';
 
 export const CM_NS = 'https://bingads.microsoft.com/Customer/v13';
 export const CM_ENTITIES = 'https://bingads.microsoft.com/Customer/v13/Entities';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startMockServer, type MockServer } from '../mock-server/server.ts';
+import { startMockServer, type MockServer } from '../../mock/src/server.ts';
 import {
   CAMPAIGN_NS,
   CAMPAIGN_SOAP_PATH,

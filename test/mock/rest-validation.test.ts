@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startMockServer, type MockServer } from '../mock-server/server.ts';
+import { startMockServer, type MockServer } from '../../mock/src/server.ts';
 import { callRest, seededCreds } from './helpers.ts';
 
 describe('REST request validation (ajv against the OpenAPI schemas)', () => {

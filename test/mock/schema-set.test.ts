@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readElement } from '../mock-server/soap/xml-reader.ts';
-import { XmlWriter } from '../mock-server/soap/xml-writer.ts';
-import { describeWsdl } from '../mock-server/wsdl/service-description.ts';
+import { readElement } from '../../mock/src/soap/xml-reader.ts';
+import { XmlWriter } from '../../mock/src/soap/xml-writer.ts';
+import { describeWsdl } from '../../mock/src/wsdl/service-description.ts';
 import {
   XS,
   allParticles,
@@ -13,8 +13,8 @@ import {
   key,
   type ComplexTypeDecl,
   type SchemaSet,
-} from '../mock-server/wsdl/schema-set.ts';
-import { parseXmlTree, type XmlNode } from '../mock-server/xml/tree.ts';
+} from '../../mock/src/wsdl/schema-set.ts';
+import { parseXmlTree, type XmlNode } from '../../mock/src/xml/tree.ts';
 
 const NS = 'urn:t';
 const ARRAYS = 'http://schemas.microsoft.com/2003/10/Serialization/Arrays';

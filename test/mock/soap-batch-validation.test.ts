@@ -5,7 +5,7 @@
  * fault naming only its own violation, and answer the others normally.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startMockServer, type MockServer } from '../mock-server/server.ts';
+import { startMockServer, type MockServer } from '../../mock/src/server.ts';
 import {
   CAMPAIGN_NS,
   CAMPAIGN_SOAP_PATH,

@@ -1,12 +1,12 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { adApiFault, operationFault } from '../mock-server/faults/api-fault.ts';
-import { faultBody } from '../mock-server/rest/rest-call.ts';
-import { soapApiFault, soapResponse } from '../mock-server/soap/envelope.ts';
-import { ServiceRegistry } from '../mock-server/services.ts';
-import { synthesizeJson } from '../mock-server/synth/json-synth.ts';
-import { Prng } from '../mock-server/synth/prng.ts';
-import { synthesizeXsd } from '../mock-server/synth/xsd-synth.ts';
+import { adApiFault, operationFault } from '../../mock/src/faults/api-fault.ts';
+import { faultBody } from '../../mock/src/rest/rest-call.ts';
+import { soapApiFault, soapResponse } from '../../mock/src/soap/envelope.ts';
+import { ServiceRegistry } from '../../mock/src/services.ts';
+import { synthesizeJson } from '../../mock/src/synth/json-synth.ts';
+import { Prng } from '../../mock/src/synth/prng.ts';
+import { synthesizeXsd } from '../../mock/src/synth/xsd-synth.ts';
 
 const registry = new ServiceRegistry(join(import.meta.dirname, '..', '..', 'specs'));
 const SERVICES = registry.services.map((s) => s.id);

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createXsdValidator, type XsdValidator } from '../mock-server/soap/xsd-validator.ts';
-import { extractSchemas } from '../mock-server/wsdl/extract-schemas.ts';
-import { ServiceRegistry } from '../mock-server/services.ts';
+import { createXsdValidator, type XsdValidator } from '../../mock/src/soap/xsd-validator.ts';
+import { extractSchemas } from '../../mock/src/wsdl/extract-schemas.ts';
+import { ServiceRegistry } from '../../mock/src/services.ts';
 import { CAMPAIGN_NS, CM_NS, envelope } from './helpers.ts';
 
 const WSDL = readFileSync(

@@ -9,8 +9,8 @@
  *   request schema (the mock's ajv validator), at the route the descriptor names.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { findRoute } from '../mock-server/rest/openapi-doc.ts';
-import { ServiceRegistry } from '../mock-server/services.ts';
+import { findRoute } from '../../mock/src/rest/openapi-doc.ts';
+import { ServiceRegistry } from '../../mock/src/services.ts';
 import { encodeRestBody } from '../../runtime/src/rest/encode.ts';
 import {
   decodeSampleSoap,
