@@ -181,6 +181,7 @@ function operationData(op: MergedOperation, ns: Ns): JsonObject {
   return {
     name: op.name,
     method: methodName(op.name),
+    kind: op.kind,
     request: op.request,
     response: op.response,
     soap: soap && {

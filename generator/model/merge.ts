@@ -2,6 +2,7 @@ import { namedTarget } from './helpers.ts';
 import { hoistRestFields } from './merge-fields.ts';
 import { assignTypeValues, mergeType, protocolsOf } from './merge-types.ts';
 import type { MergedModel, MergedOperation, MergedType } from './merged-model.ts';
+import { operationKind } from './operation-kind.ts';
 import { findSameTypes, renameTypes } from './renamed-types.ts';
 import type { Operation, ServiceModel } from './types.ts';
 
@@ -127,6 +128,7 @@ function mergeOperation(s: Operation | undefined, r: Operation | undefined): Mer
     ...primary,
     faults: [...primary.faults],
     protocols: protocolsOf(s, r),
+    kind: operationKind(primary.name),
   };
   if (s && r) {
     if (!merged.request && r.request) merged.request = r.request;

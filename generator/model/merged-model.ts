@@ -2,6 +2,7 @@
  * The merged model of one service (SOAP and REST joined by name): what the emitters read.
  * How it is made, and the rules behind each member, are in merge.ts.
  */
+import type { OperationKind } from './operation-kind.ts';
 import type { AliasType, EnumType, Field, ObjectType, Operation, SpecSource } from './types.ts';
 
 export type Protocols = 'both' | 'soap' | 'rest';
@@ -54,6 +55,8 @@ export type MergedType = MergedObjectType | MergedEnumType | MergedAliasType;
 
 export interface MergedOperation extends Operation {
   protocols: Protocols;
+  /** Whether it may be re-sent after a failure that leaves its outcome unknown (./operation-kind.ts). */
+  kind: OperationKind;
 }
 
 export interface MergedModel {

@@ -13,7 +13,10 @@ export function untilAborted<T>(
 ): Promise<T> {
   if (!signal) return promise;
   const aborted = () =>
-    new TransportError('aborted', `${operation}: the call was aborted`, { operation });
+    new TransportError('aborted', `${operation}: the call was aborted`, {
+      operation,
+      mayHaveRun: false,
+    });
   if (signal.aborted) {
     promise.catch(() => undefined);
     return Promise.reject(aborted());

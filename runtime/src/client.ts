@@ -209,6 +209,7 @@ export class ServiceClient {
         },
         {
           policy: this.#retry,
+          kind: op.kind ?? 'write',
           ...(options.signal ? { signal: options.signal } : {}),
           refreshAuth: () => {
             this.#log(

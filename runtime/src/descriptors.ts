@@ -156,9 +156,25 @@ export interface RestOperationDescriptor {
   faults: string[];
 }
 
+/**
+ * What re-sending an operation risks. `safe`: it only reads or computes (`GetUser`,
+ * `SearchAccounts`, `PollGenerateReport`), so the client retries it after any transient
+ * failure. `write`: it may change something (`AddCampaigns`, `UpdateUser`, `DeleteAds`,
+ * `SetAdExtensionsAssociations`, `ApplyOfflineConversions`, `SubmitGenerateReport`, and any
+ * verb the generator does not know to be safe), so the client re-sends it only after a failure
+ * that proves the service never carried it out: the connection was refused, the host name did
+ * not resolve, TLS failed before the request was sent, or the service answered a retryable
+ * fault in full (117/207/429, 0 InternalError, 502/503/504). A write whose request may have
+ * reached the service and whose answer was lost fails with `TransportError.mayHaveRun`.
+ * The generator decides it from the operation's verb (generator/model/operation-kind.ts).
+ */
+export type OperationKind = 'safe' | 'write';
+
 export interface OperationDescriptor {
   /** As the spec spells it (`GetUser`). */
   name: string;
+  /** See `OperationKind`. Absent (a hand-made descriptor): treated as `write`. */
+  kind?: OperationKind;
   /**
    * The generated client's method for it (`getUser`), defined by `installOperations`.
    * Descriptors made for other uses may leave it out.

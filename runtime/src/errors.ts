@@ -275,15 +275,32 @@ export interface TransportErrorDetails {
   code?: string;
 }
 
+export interface TransportErrorInit extends TransportErrorDetails {
+  /** See `TransportError.mayHaveRun`. Default true: only proof that nothing was sent clears it. */
+  mayHaveRun?: boolean;
+}
+
 export class TransportError extends AdsError {
   readonly details: TransportErrorDetails;
+  /**
+   * Whether the service may have carried out the request: true once the request may have
+   * left this process and no complete answer says otherwise (a body cut after the headers, a
+   * reset or timeout after sending, a 200 whose body is unreadable). False only with proof it
+   * was not: the connection was refused, the name did not resolve, TLS failed before sending,
+   * the call was aborted before sending, or a complete 502/503/504 answer. A write (Add,
+   * Update, Delete, …) that fails with `mayHaveRun: true` was not re-sent: check its effect
+   * (for example with a Get) before calling it again.
+   */
+  readonly mayHaveRun: boolean;
   constructor(
     readonly reason: TransportFailure,
     message: string,
-    details: TransportErrorDetails = {},
+    init: TransportErrorInit = {},
     options?: { cause?: unknown },
   ) {
     super(message, options);
+    const { mayHaveRun = true, ...details } = init;
+    this.mayHaveRun = mayHaveRun;
     this.details = {
       ...details,
       ...(details.excerpt !== undefined ? { excerpt: redactPatterns(details.excerpt) } : {}),
@@ -299,7 +316,7 @@ export class TransportError extends AdsError {
   }
 
   override toJSON(): Record<string, unknown> {
-    return { ...super.toJSON(), reason: this.reason, ...this.details };
+    return { ...super.toJSON(), reason: this.reason, mayHaveRun: this.mayHaveRun, ...this.details };
   }
 }
 nameClass(TransportError, 'TransportError');

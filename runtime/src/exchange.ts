@@ -7,7 +7,7 @@ import { faultToError } from './fault-to-error.js';
 import { safeExcerpt } from './redact.js';
 import { decodeRestFault, decodeRestResponse } from './rest/decode.js';
 import { encodeRestBody } from './rest/encode.js';
-import { parseRetryAfter } from './retry.js';
+import { parseRetryAfter, TRANSIENT_STATUS } from './retry.js';
 import { decodeSoapResponse } from './soap/decode.js';
 import { encodeSoapRequest } from './soap/encode.js';
 import type { TransportResponse } from './transport.js';
@@ -296,6 +296,12 @@ function malformed(
   return new TransportError(
     'malformed-response',
     `${target.op.name}: expected ${expected}, got HTTP ${res.status} ${contentType}, ${res.body.byteLength} bytes${reason}: ${excerpt || '(empty)'}${notRest}`,
-    { operation: target.op.name, httpStatus: res.status, excerpt },
+    {
+      operation: target.op.name,
+      httpStatus: res.status,
+      excerpt,
+      // A complete gateway/unavailable answer says the request was not carried out.
+      mayHaveRun: !TRANSIENT_STATUS.has(res.status),
+    },
   );
 }

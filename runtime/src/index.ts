@@ -39,6 +39,7 @@ export {
   type Protocol,
   type ReauthorizationDetails,
   type TransportErrorDetails,
+  type TransportErrorInit,
   type TransportFailure,
 } from './errors.js';
 export { faultToError, type FaultInput } from './fault-to-error.js';

@@ -1,5 +1,6 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { KnownErrorCodes } from './error-codes.js';
+import type { OperationKind } from './descriptors.js';
 import { AdsApiError, AuthenticationError, ThrottledError, TransportError } from './errors.js';
 
 /**
@@ -21,8 +22,15 @@ import { AdsApiError, AuthenticationError, ThrottledError, TransportError } from
  * 0 InternalError and the AdCenter internal/system faults, HTTP 502/503/504, and connection
  * failures (reset, refused, closed early). Never retried: validation and other faults,
  * `invalid_grant`, aborts, too-large responses, malformed 2xx responses, and — unless
- * `retryTimeouts` — timeouts, because a call that timed out may have been carried out and
- * Add/Update operations are not idempotent.
+ * `retryTimeouts` — timeouts, because a call that timed out may have been carried out.
+ *
+ * Writes are never sent twice. An operation whose descriptor says `kind: 'write'` (Add,
+ * Update, Delete, Set, Apply, Submit, …; an operation without a kind counts as one) is re-sent
+ * only after a failure that proves the service did not carry it out: a complete retryable
+ * fault or 502/503/504 answer, or a `TransportError` with `mayHaveRun: false` (connection
+ * refused, name not resolved, TLS failure or connect timeout before the request was written).
+ * A connection reset or closed after the request was written, a body cut after the headers, a
+ * timeout after sending: the write fails at once with `mayHaveRun: true`, whatever the budget.
  *
  * Separately from the budget, an expired or rejected access token (HTTP 401, 109, 3101) leads
  * to exactly one `refreshAuth()` and one immediate retry per call; this also happens when
@@ -110,11 +118,15 @@ export function parseRetryAfter(
 
 export type RetryClass = 'throttled' | 'transient' | 'timeout' | 'refresh-auth' | 'fatal';
 
-const TRANSIENT_STATUS = new Set([502, 503, 504]);
+/** Gateway and availability statuses: answered in full, the request was not carried out. */
+export const TRANSIENT_STATUS: ReadonlySet<number> = new Set([502, 503, 504]);
 const INTERNAL_FAULTS = new Set(['AdCenterInternalErrorFault', 'AdCenterSystemFault']);
 
-/** How the retry loop treats an error. */
-export function classifyError(error: unknown): RetryClass {
+/**
+ * How the retry loop treats an error of an operation of `kind` (default `write`, the safe
+ * assumption): a write's transport failure that may have reached the service is fatal.
+ */
+export function classifyError(error: unknown, kind: OperationKind = 'write'): RetryClass {
   if (error instanceof ThrottledError) return 'throttled';
   if (error instanceof AuthenticationError) {
     const tokenProblem =
@@ -130,6 +142,7 @@ export function classifyError(error: unknown): RetryClass {
     return 'fatal';
   }
   if (error instanceof TransportError) {
+    if (kind === 'write' && error.mayHaveRun) return 'fatal';
     if (error.reason === 'connection') return 'transient';
     if (error.reason === 'timeout') return 'timeout';
     if (error.reason === 'malformed-response' && TRANSIENT_STATUS.has(error.httpStatus ?? 0))
@@ -150,6 +163,8 @@ export interface RetryEvent {
 
 export interface RetryRunOptions {
   policy: RetryPolicy;
+  /** The operation's kind (descriptor); default `write`: re-sent only when it provably did not run. */
+  kind?: OperationKind;
   signal?: AbortSignal;
   /** Forget the access token; the next attempt fetches a fresh one. */
   refreshAuth?: () => void | Promise<void>;
@@ -170,6 +185,7 @@ export async function runWithRetry<T>(
   options: RetryRunOptions,
 ): Promise<RetryResult<T>> {
   const { policy, signal } = options;
+  const kind = options.kind ?? 'write';
   const started = policy.now();
   let refreshed = false;
   let backoffRetries = 0;
@@ -177,7 +193,7 @@ export async function runWithRetry<T>(
     try {
       return { value: await attempt(n), attempts: n };
     } catch (error) {
-      const why = classifyError(error);
+      const why = classifyError(error, kind);
       let wait: number | undefined;
       if (why === 'refresh-auth' && !refreshed && options.refreshAuth) {
         refreshed = true;
@@ -194,6 +210,7 @@ export async function runWithRetry<T>(
         }
       }
       if (wait === undefined) {
+        if (why === 'fatal' && kind === 'write') explainUnsentRetry(error, policy);
         // Giving up on a 117: pass on how long Microsoft asks to wait before calling again.
         const floor = throttleFloor(error, policy);
         throw withAttempts(
@@ -279,10 +296,26 @@ function withAttempts(error: unknown, attempts: number): unknown {
   return error;
 }
 
-/** The caller aborted between attempts: say so, keeping the failure that caused the wait. */
+/**
+ * A write's failure that a read would have retried: say in the message why it was not, so
+ * nobody re-sends it blindly.
+ */
+function explainUnsentRetry(error: unknown, policy: RetryPolicy): void {
+  if (!(error instanceof TransportError) || !error.mayHaveRun) return;
+  const asRead = classifyError(error, 'safe');
+  if (asRead !== 'transient' && !(asRead === 'timeout' && policy.retryTimeouts)) return;
+  error.message +=
+    ' Not re-sent: the operation changes data and the request may have been carried out; check its effect before calling it again.';
+}
+
+/**
+ * The caller aborted between attempts: say so, keeping the failure that caused the wait.
+ * Waiting means that failure was retryable; for a write, that it provably did not run.
+ */
 function abortedWhileWaiting(last: unknown): TransportError {
   const what = last instanceof Error ? `${last.name}: ${last.message}` : 'an error';
   return new TransportError('aborted', `aborted while waiting to retry after ${what}`, {
+    mayHaveRun: last instanceof TransportError && last.mayHaveRun,
     ...(last instanceof AdsApiError
       ? { operation: last.operation, httpStatus: last.httpStatus }
       : {}),

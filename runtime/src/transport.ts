@@ -83,7 +83,10 @@ export class Transport {
   async send(request: TransportRequest): Promise<TransportResponse> {
     const operation = request.operation;
     const closed = () =>
-      new TransportError('aborted', `${operation}: the client was closed`, { operation });
+      new TransportError('aborted', `${operation}: the client was closed`, {
+        operation,
+        mayHaveRun: false,
+      });
     if (this.#closing) throw closed();
     const url = new URL(request.url);
     if (request.signal?.aborted) throw toTransportError(request.signal.reason, request, url.origin);
@@ -102,6 +105,9 @@ export class Transport {
     const deadlineMs = this.attemptTimeoutMs;
     return new Promise<TransportResponse>((resolve, reject) => {
       let controller: Dispatcher.DispatchController | undefined;
+      // undici calls onRequestStart on a connected socket just before writing the request:
+      // until then nothing has left this process, so the service cannot have run it.
+      let sent = false;
       let status: number | undefined;
       let headers: TransportResponse['headers'] = {};
       let chunks: Buffer[] = [];
@@ -118,7 +124,7 @@ export class Transport {
       // Settle first, then abort: before undici hands over the controller (still connecting)
       // there is nothing to abort yet, and onRequestStart aborts a settled request itself.
       const deadline = setTimeout(() => {
-        const error = deadlineExceeded(operation, url.origin, deadlineMs, status);
+        const error = deadlineExceeded(operation, url.origin, deadlineMs, status, sent);
         settle(error);
         controller?.abort(error);
       }, deadlineMs);
@@ -126,13 +132,14 @@ export class Transport {
       const onAbort = (): void => {
         const reason = abortReason(signal!);
         if (controller) controller.abort(reason);
-        else settle(toTransportError(reason, request, url.origin, status));
+        else settle(toTransportError(reason, request, url.origin, status, sent));
       };
       signal?.addEventListener('abort', onAbort, { once: true });
       const handler: Dispatcher.DispatchHandler = {
         onRequestStart(c) {
           controller = c;
           if (settled) c.abort(new Error('settled'));
+          else sent = true;
         },
         onResponseStart(c, statusCode, responseHeaders) {
           // 1xx informational heads come first and are superseded by the final one.
@@ -160,7 +167,7 @@ export class Transport {
           settle(
             error instanceof TransportError
               ? error
-              : toTransportError(error, request, url.origin, status),
+              : toTransportError(error, request, url.origin, status, sent),
           );
         },
       };
@@ -234,12 +241,13 @@ function deadlineExceeded(
   origin: string,
   deadlineMs: number,
   httpStatus: number | undefined,
+  sent: boolean,
 ): TransportError {
   const phase = httpStatus === undefined ? 'no response' : 'the response was not complete';
   return new TransportError(
     'timeout',
     `${operation}: ${phase} from ${origin} within the attempt deadline of ${deadlineMs} ms (attemptTimeoutMs)`,
-    { operation, ...(httpStatus !== undefined ? { httpStatus } : {}) },
+    { operation, mayHaveRun: sent, ...(httpStatus !== undefined ? { httpStatus } : {}) },
   );
 }
 
@@ -258,12 +266,30 @@ const TIMEOUT_CODES = new Set([
   'ETIMEDOUT',
 ]);
 
-/** undici / socket errors → TransportError. Only codes and undici's own short messages are kept. */
+/**
+ * Failures that happen while connecting, before a request can be written: whatever undici
+ * says about the phase, these prove the service never saw it.
+ */
+const NOT_SENT_CODES = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EAI_NONAME',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'UND_ERR_CONNECT_TIMEOUT',
+]);
+
+/**
+ * undici / socket errors → TransportError. Only codes and undici's own short messages are
+ * kept. `sent`: the request was handed to a connected socket (it may have reached the service).
+ */
 function toTransportError(
   error: unknown,
   request: TransportRequest,
   origin: string,
   httpStatus?: number,
+  sent = false,
 ): Error {
   const operation = request.operation;
   // undici's parser errors carry an HPE_ code only for some failures; their name says it always.
@@ -273,6 +299,7 @@ function toTransportError(
   if (code === 'UND_ERR_INVALID_ARG' && error instanceof Error) return error;
   const base = {
     operation,
+    mayHaveRun: (sent || httpStatus !== undefined) && !NOT_SENT_CODES.has(code ?? ''),
     ...(httpStatus !== undefined ? { httpStatus } : {}),
     ...(code ? { code } : {}),
   };

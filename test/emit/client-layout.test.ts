@@ -11,6 +11,7 @@ import type {
   MergedOperation,
   Protocols,
 } from '../../generator/model/merge.ts';
+import { operationKind } from '../../generator/model/operation-kind.ts';
 
 /**
  * client.ts (with its .d.ts and .js), package.json and tsconfig.json are written in
@@ -61,7 +62,12 @@ function model(ops: readonly OpSpec[]): MergedModel {
   const operations: MergedOperation[] = [];
   const types: MergedObjectType[] = [];
   for (const o of ops) {
-    const op: MergedOperation = { name: o.name, faults: [], protocols: o.protocols };
+    const op: MergedOperation = {
+      name: o.name,
+      faults: [],
+      protocols: o.protocols,
+      kind: operationKind(o.name),
+    };
     if (o.doc !== undefined) op.doc = o.doc;
     if (o.request !== 'none') {
       op.request = `${o.name}_Request${o.requestPad}`;

@@ -21,6 +21,7 @@ export const descriptor: ServiceDescriptor = {
   operations: {
     GetUser: {
       name: 'GetUser',
+      kind: 'safe',
       request: 'GetUserRequest',
       response: 'GetUserResponse',
       soap: {

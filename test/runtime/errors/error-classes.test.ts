@@ -27,6 +27,7 @@ describe('error classes', () => {
       name: 'TransportError',
       message: 'got Authorization: [REDACTED]',
       reason: 'malformed-response',
+      mayHaveRun: true,
       httpStatus: 502,
       excerpt: '<AuthenticationToken>[REDACTED]</AuthenticationToken>',
     });

@@ -73,7 +73,7 @@ describe('resolveRetryPolicy', () => {
   });
 });
 
-describe('classifyError', () => {
+describe('classifyError (a safe operation)', () => {
   it.each<[string, unknown, string]>([
     ['117', new ThrottledError(init(117), undefined), 'throttled'],
     ['429', new ThrottledError(init(undefined, 429), 1000), 'throttled'],
@@ -118,7 +118,31 @@ describe('classifyError', () => {
     ['aborted', new TransportError('aborted', 'x'), 'fatal'],
     ['invalid_grant', new ReauthorizationRequiredError(), 'fatal'],
     ['a TypeError', new TypeError('bug'), 'fatal'],
-  ])('%s → %s', (_name, error, expected) => expect(classifyError(error)).toBe(expected));
+  ])('%s → %s', (_name, error, expected) => expect(classifyError(error, 'safe')).toBe(expected));
+});
+
+describe('classifyError (a write): only failures that prove it did not run are retried', () => {
+  const notSent = (reason: 'connection' | 'timeout', code: string) =>
+    new TransportError(reason, 'x', { code, mayHaveRun: false });
+  it.each<[string, unknown, string]>([
+    ['refused', notSent('connection', 'ECONNREFUSED'), 'transient'],
+    ['DNS', notSent('connection', 'ENOTFOUND'), 'transient'],
+    ['connect timeout', notSent('timeout', 'UND_ERR_CONNECT_TIMEOUT'), 'timeout'],
+    [
+      'complete 502',
+      new TransportError('malformed-response', 'x', { httpStatus: 502, mayHaveRun: false }),
+      'transient',
+    ],
+    ['117', new ThrottledError(init(117), undefined), 'throttled'],
+    ['0 InternalError', new AdsApiError(init(0)), 'transient'],
+    ['reset after sending', new TransportError('connection', 'x', { code: 'ECONNRESET' }), 'fatal'],
+    ['body cut after a 200', new TransportError('connection', 'x', { httpStatus: 200 }), 'fatal'],
+    ['timeout after sending', new TransportError('timeout', 'x'), 'fatal'],
+  ])('%s → %s', (_name, error, expected) => {
+    expect(classifyError(error, 'write')).toBe(expected);
+    // Without a kind, an operation counts as a write.
+    expect(classifyError(error)).toBe(expected);
+  });
 });
 
 describe('runWithRetry', () => {
@@ -135,7 +159,7 @@ describe('runWithRetry', () => {
     const { policy, sleep } = fakePolicy();
     const errors = [1, 2, 3, 4].map(() => new TransportError('connection', 'reset'));
     const attempt = failing(...errors);
-    const error = await runWithRetry(attempt, { policy }).catch((e: unknown) => e);
+    const error = await runWithRetry(attempt, { policy, kind: 'safe' }).catch((e: unknown) => e);
     expect(error).toBe(errors[3]);
     expect(attempt).toHaveBeenCalledTimes(4);
     expect(sleep.mock.calls.map((c) => c[0])).toEqual([250, 500, 1000]);
@@ -204,13 +228,13 @@ describe('runWithRetry', () => {
   it('retries timeouts only when retryTimeouts is set', async () => {
     const timeout = () => new TransportError('timeout', 't');
     const off = failing(timeout());
-    await expect(runWithRetry(off, { policy: fakePolicy().policy })).rejects.toBeInstanceOf(
-      TransportError,
-    );
+    await expect(
+      runWithRetry(off, { policy: fakePolicy().policy, kind: 'safe' }),
+    ).rejects.toBeInstanceOf(TransportError);
     expect(off).toHaveBeenCalledTimes(1);
     const on = failing(timeout());
     await expect(
-      runWithRetry(on, { policy: fakePolicy({ retryTimeouts: true }).policy }),
+      runWithRetry(on, { policy: fakePolicy({ retryTimeouts: true }).policy, kind: 'safe' }),
     ).resolves.toMatchObject({ attempts: 2 });
   });
 
@@ -238,11 +262,57 @@ describe('runWithRetry', () => {
     const onRetry = vi.fn();
     await runWithRetry(
       failing(new ThrottledError(init(117), 2000), new TransportError('connection', 'x')),
-      { policy, onRetry },
+      { policy, onRetry, kind: 'safe' },
     );
     expect(onRetry.mock.calls.map(([e]) => [e.attempt, e.why, e.delayMs])).toEqual([
       [1, 'throttled', 2000],
       [2, 'transient', 500],
     ]);
+  });
+});
+
+describe('runWithRetry with a write', () => {
+  it('a failure after sending ends at once, saying why it was not re-sent', async () => {
+    const { policy, sleep } = fakePolicy({ retryTimeouts: true });
+    for (const error of [
+      new TransportError('connection', 'AddUser: reset', { code: 'ECONNRESET' }),
+      new TransportError('timeout', 'AddUser: timed out', { httpStatus: 200 }),
+    ]) {
+      const attempt = failing(error);
+      await expect(runWithRetry(attempt, { policy, kind: 'write' })).rejects.toBe(error);
+      expect(attempt).toHaveBeenCalledTimes(1);
+      expect(error.message).toMatch(/Not re-sent: .* may have been carried out/);
+    }
+    expect(sleep).not.toHaveBeenCalled();
+  });
+
+  it('a refused connection and a complete retryable fault are retried', async () => {
+    const { policy } = fakePolicy();
+    const refused = new TransportError('connection', 'refused', {
+      code: 'ECONNREFUSED',
+      mayHaveRun: false,
+    });
+    const attempt = failing(refused, new AdsApiError(init(0)), new ThrottledError(init(117), 10));
+    await expect(runWithRetry(attempt, { policy, kind: 'write' })).resolves.toEqual({
+      value: 'ok',
+      attempts: 4,
+    });
+  });
+
+  it('an abort while waiting after a proven non-run keeps mayHaveRun false', async () => {
+    const controller = new AbortController();
+    const { policy } = fakePolicy({
+      sleep: async () => {
+        controller.abort();
+        throw new Error('aborted');
+      },
+    });
+    const refused = new TransportError('connection', 'refused', { mayHaveRun: false });
+    const error = await runWithRetry(failing(refused), {
+      policy,
+      kind: 'write',
+      signal: controller.signal,
+    }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ reason: 'aborted', mayHaveRun: false });
   });
 });
