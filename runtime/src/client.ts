@@ -167,6 +167,8 @@ export class ServiceClient {
     const customerId = options.customerId ?? this.#customerId;
     const accountId = options.accountId ?? this.#accountId;
     const redact = this.#redactor.fn;
+    // The token the last attempt sent: a rejection invalidates that one, not whatever is current.
+    let sentToken: string | undefined;
     try {
       const { value: outcome, attempts } = await runWithRetry(
         async (attempt) => {
@@ -177,6 +179,7 @@ export class ServiceClient {
             operation,
           );
           this.#redactor.add(accessToken);
+          sentToken = accessToken;
           const http = buildHttpRequest(target, request, {
             accessToken,
             developerToken: this.#developerToken,
@@ -217,7 +220,9 @@ export class ServiceClient {
               `${operation}: access token rejected; refreshing it and retrying once`,
               { operation },
             );
-            this.#auth.invalidate?.();
+            // Hundreds of calls in flight may be rejected with the same token: the provider
+            // refreshes for the first and ignores the rest, whose token it already replaced.
+            this.#auth.invalidate?.(sentToken);
           },
           onRetry: (e) => {
             const why =
