@@ -6,7 +6,11 @@ import { AdsApiError, AuthenticationError, ThrottledError, TransportError } from
 /**
  * Bounded retries: exponential backoff with full jitter (delay = random() × min(maxDelay,
  * base × 2^(n−1))), at most `maxAttempts` attempts and `maxElapsedMs` in total, and the
- * service's `Retry-After` honoured (clamped to what is left of the budget).
+ * service's `Retry-After` honoured in full: a call is never re-sent before it. When the
+ * `Retry-After` does not fit in what is left of the budget, the ThrottledError is thrown at
+ * once with its `retryAfterMs` (blocking for the budget and then re-sending early would help
+ * no one). A `Retry-After` of zero, negative or in the past counts as absent, and a short one
+ * never undercuts the normal backoff: a misconfigured proxy must not turn retries into a spin.
  *
  * 117 CallRateExceeded without a `Retry-After` waits `throttleDelayMs` (Microsoft: about 60 s)
  * instead of the short backoff, which would only hit the rate limit again. When that wait does
@@ -111,6 +115,7 @@ export function parseRetryAfter(
   if (raw === undefined) return undefined;
   const text = raw.trim();
   if (/^\d+(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1000);
+  if (/^-\d+(\.\d+)?$/.test(text)) return 0;
   const date = Date.parse(text);
   if (Number.isNaN(date)) return undefined;
   return Math.max(0, date - nowMs);
@@ -234,8 +239,8 @@ export async function runWithRetry<T>(
 
 /**
  * Wait before retry `retry`, or undefined when the elapsed budget does not allow one: the
- * server's Retry-After (clamped to the budget), else the 117 floor (whole or not at all),
- * else the jittered backoff.
+ * server's Retry-After (at least the backoff), else the 117 floor, else the jittered backoff;
+ * each whole or not at all.
  */
 function nextWait(
   error: unknown,
@@ -244,16 +249,24 @@ function nextWait(
   remainingMs: number,
 ): number | undefined {
   if (remainingMs <= 0) return undefined;
-  if (error instanceof ThrottledError && error.retryAfterMs !== undefined) {
-    return Math.min(error.retryAfterMs, remainingMs);
-  }
-  const wait = throttleFloor(error, policy) ?? backoffDelay(retry, policy);
+  const retryAfter = usableRetryAfter(error);
+  const wait =
+    retryAfter !== undefined
+      ? Math.max(retryAfter, backoffDelay(retry, policy))
+      : (throttleFloor(error, policy) ?? backoffDelay(retry, policy));
   return wait <= remainingMs ? wait : undefined;
+}
+
+/** The service's Retry-After when it asks for an actual wait (zero or past: as if absent). */
+function usableRetryAfter(error: unknown): number | undefined {
+  if (!(error instanceof ThrottledError)) return undefined;
+  const ms = error.retryAfterMs;
+  return ms !== undefined && ms > 0 ? ms : undefined;
 }
 
 /** The floor that applies to `error`: a 117 without a usable `Retry-After`, floor enabled. */
 function throttleFloor(error: unknown, policy: RetryPolicy): number | undefined {
-  if (!(error instanceof ThrottledError) || error.retryAfterMs !== undefined) return undefined;
+  if (!(error instanceof ThrottledError) || usableRetryAfter(error) !== undefined) return undefined;
   if (policy.throttleDelayMs <= 0) return undefined;
   return error.hasCode(KnownErrorCodes.CallRateExceeded) ? policy.throttleDelayMs : undefined;
 }

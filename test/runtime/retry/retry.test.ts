@@ -166,15 +166,16 @@ describe('runWithRetry', () => {
     expect((error as { [ATTEMPTS]?: number })[ATTEMPTS]).toBe(4);
   });
 
-  it('honours Retry-After over the computed backoff, clamped to the remaining budget', async () => {
+  it('honours Retry-After over the computed backoff; beyond the budget it surfaces at once', async () => {
     const { policy, sleep } = fakePolicy({ maxElapsedMs: 5000 });
-    const throttled = () => new ThrottledError(init(undefined, 429), 60_000);
-    const error = await runWithRetry(failing(throttled(), throttled(), throttled()), {
+    const throttled = (ms: number) => new ThrottledError(init(undefined, 429), ms);
+    const error = await runWithRetry(failing(throttled(2000), throttled(60_000)), {
       policy,
     }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ThrottledError);
-    // 5 s left → wait 5 s; then the budget is spent: no further wait.
-    expect(sleep.mock.calls.map((c) => c[0])).toEqual([5000]);
+    expect((error as ThrottledError).retryAfterMs).toBe(60_000);
+    // 2 s waited; 60 s do not fit in the 3 s left: no wait, no early re-send.
+    expect(sleep.mock.calls.map((c) => c[0])).toEqual([2000]);
   });
 
   it('gives up rather than start a backoff that would overrun the budget', async () => {
