@@ -65,7 +65,7 @@ export function faultToError(
     protocol: input.protocol,
     operation: input.operation,
     httpStatus: input.httpStatus,
-    trackingId: input.trackingId ?? stringMember(detail, 'TrackingId'),
+    ...defined('trackingId', input.trackingId ?? stringMember(detail, 'TrackingId'), scrub),
     errors,
     faultType,
     ...(errors.length === 0 && fallbackText ? { faultMessage: scrub(fallbackText) } : {}),
@@ -227,13 +227,29 @@ function toEntry(item: unknown, listKind: AdsErrorEntryKind): AdsErrorEntry | un
   return entry;
 }
 
+/**
+ * Every text of an entry comes from the service, which may echo what it was sent (a token in
+ * a Details, a developer token in a FieldPath): all of them, not only the message, are scrubbed.
+ */
 function scrubEntry(e: AdsErrorEntry, redact: (text: string) => string): AdsErrorEntry {
-  const out: AdsErrorEntry = { ...e, message: redact(e.message) };
-  if (e.details !== undefined) out.details = redact(e.details);
-  if (e.editorial?.disapprovedText !== undefined) {
-    out.editorial = { ...e.editorial, disapprovedText: redact(e.editorial.disapprovedText) };
-  }
+  const out = scrubStrings(e, redact);
+  if (e.editorial !== undefined) out.editorial = scrubStrings(e.editorial, redact);
   return out;
+}
+
+function scrubStrings<T extends object>(o: T, redact: (text: string) => string): T {
+  const out = { ...o } as Record<string, unknown>;
+  for (const [k, v] of Object.entries(out)) if (typeof v === 'string') out[k] = redact(v);
+  return out as T;
+}
+
+/** `{ [key]: scrubbed value }`, or nothing when the value is absent. */
+function defined<K extends string>(
+  key: K,
+  value: string | undefined,
+  redact: (text: string) => string,
+): { [P in K]?: string } {
+  return (value === undefined ? {} : { [key]: redact(value) }) as { [P in K]?: string };
 }
 
 /** Items of a list member: a plain array, a single item, or a SOAP wrapper `{ Item: [...] }`. */

@@ -12,5 +12,5 @@ export { StaticTokenProvider } from './static-token-provider.js';
 export { MemoryTokenStore } from './memory-token-store.js';
 export { FileTokenStore } from './file-token-store.js';
 export { TokenStoreError } from './token-store-error.js';
-export { OAuthError, type OAuthErrorInit } from './oauth-error.js';
+export { OAuthError, type OAuthErrorDetails, type OAuthErrorInit } from './oauth-error.js';
 export { codeChallengeS256, createPkcePair, randomState, type PkcePair } from './pkce.js';

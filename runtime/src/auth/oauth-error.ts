@@ -6,6 +6,7 @@
  * 5xx and malformed answers are `TransportError`.
  */
 import { AdsError } from '../errors.js';
+import { redactPatterns } from '../redact.js';
 
 export interface OAuthErrorInit {
   /** The OAuth `error` code (`invalid_client`), or `state_mismatch` / `missing_code` for redirects. */
@@ -13,6 +14,13 @@ export interface OAuthErrorInit {
   httpStatus?: number;
   /** Microsoft's numeric AADSTS codes from `error_codes`, when given. */
   errorCodes?: number[];
+  /** The provider's `error_description`, already redacted with the request's secrets. */
+  description?: string;
+}
+
+export interface OAuthErrorDetails {
+  /** The provider's `error_description`, redacted. */
+  description?: string;
 }
 
 export class OAuthError extends AdsError {
@@ -20,10 +28,27 @@ export class OAuthError extends AdsError {
   readonly error: string;
   readonly httpStatus: number | undefined;
   readonly errorCodes: number[];
+  readonly details: OAuthErrorDetails;
+  /**
+   * `error` and `details` come from the identity provider, which may echo the request: the
+   * caller redacts them with the request's secrets, and credential patterns go here too.
+   */
   constructor(message: string, init: OAuthErrorInit) {
     super(message);
-    this.error = init.error;
+    this.error = redactPatterns(init.error);
     this.httpStatus = init.httpStatus;
     this.errorCodes = init.errorCodes ?? [];
+    this.details =
+      init.description !== undefined ? { description: redactPatterns(init.description) } : {};
+  }
+
+  override toJSON(): Record<string, unknown> {
+    return {
+      ...super.toJSON(),
+      error: this.error,
+      httpStatus: this.httpStatus,
+      errorCodes: this.errorCodes,
+      ...this.details,
+    };
   }
 }

@@ -172,22 +172,28 @@ function interpret(
     ? (body['error_codes'] as unknown[]).filter((c): c is number => typeof c === 'number')
     : [];
   const codes = errorCodes.length > 0 ? `, AADSTS${errorCodes.join('/AADSTS')}` : '';
-  const description =
+  const describedAs =
     typeof body?.['error_description'] === 'string'
-      ? `: ${redact(body['error_description'] as string, options.secrets)}`
-      : '';
+      ? redact(body['error_description'] as string, options.secrets)
+      : undefined;
+  const description = describedAs !== undefined ? `: ${describedAs}` : '';
   const label = redact(oauthError, options.secrets);
   if (oauthError === 'invalid_grant') {
     throw new ReauthorizationRequiredError(
       `The identity provider rejected the ${options.grantLabel} (invalid_grant${codes}); the user must sign in and consent again${description}`,
+      {
+        oauthError,
+        ...(describedAs !== undefined ? { description: describedAs } : {}),
+      },
     );
   }
   throw new OAuthError(
     `OAuth token endpoint ${where} refused the request (${label}${codes})${description}`,
     {
-      error: oauthError,
+      error: label,
       httpStatus: status,
       errorCodes,
+      ...(describedAs !== undefined ? { description: describedAs } : {}),
     },
   );
 }
