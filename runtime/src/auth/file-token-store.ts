@@ -4,9 +4,12 @@
  * file in the same directory (same file system, so rename is atomic), is fsynced, and then
  * renamed over the old file. Readers see the old content or the new, nothing in between.
  * Saves of one store are serialized so that the last save called is the one that stays.
+ *
+ * A temporary file never outlives a failed save, and one left by a process that died
+ * mid-write is swept by the next store that opens the file (see `sweepStaleTemps`).
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { inspect } from 'node:util';
 import type { Tokens, TokenStore } from './token-provider.js';
@@ -14,16 +17,20 @@ import { TokenStoreError } from './token-store-error.js';
 
 const FILE_MODE = 0o600;
 const DIR_MODE = 0o700;
+/** A temporary file this old belongs to no save in progress, whatever its process. */
+const STALE_TEMP_MS = 10 * 60_000;
 
 export class FileTokenStore implements TokenStore {
   readonly path: string;
   #queue: Promise<void> = Promise.resolve();
+  #swept: Promise<void> | undefined;
 
   constructor(path: string) {
     this.path = resolve(path);
   }
 
   async load(): Promise<Tokens | undefined> {
+    await (this.#swept ??= sweepStaleTemps(this.path));
     let text: string;
     try {
       text = await readFile(this.path, 'utf8');
@@ -40,7 +47,9 @@ export class FileTokenStore implements TokenStore {
   }
 
   save(tokens: Tokens): Promise<void> {
-    const run = this.#queue.then(() => this.#write(tokens));
+    const run = this.#queue
+      .then(() => (this.#swept ??= sweepStaleTemps(this.path)))
+      .then(() => this.#write(tokens));
     this.#queue = run.catch(() => undefined);
     return run;
   }
@@ -49,7 +58,7 @@ export class FileTokenStore implements TokenStore {
     const dir = dirname(this.path);
     const temp = join(
       dir,
-      `.${basename(this.path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`,
+      `${tempPrefix(this.path)}${process.pid}.${randomBytes(6).toString('hex')}.tmp`,
     );
     const data = serializeTokens(tokens);
     try {
@@ -82,6 +91,50 @@ export class FileTokenStore implements TokenStore {
 
   [inspect.custom](): string {
     return `FileTokenStore { path: ${JSON.stringify(this.path)} }`;
+  }
+}
+
+/** `.tokens.json.`: what the names of a store's temporary files start with, then `<pid>.<hex>.tmp`. */
+function tempPrefix(path: string): string {
+  return `.${basename(path)}.`;
+}
+
+/**
+ * Removes the temporary files a killed or crashed save of this token file left behind: those
+ * of a process that no longer exists, and any older than STALE_TEMP_MS (its pid may have been
+ * reused). A fresh one of a live process may be a save in progress and stays. Best effort:
+ * a sweep that fails changes nothing about the store.
+ */
+export async function sweepStaleTemps(path: string, now = Date.now()): Promise<void> {
+  const dir = dirname(path);
+  const prefix = tempPrefix(path);
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (!name.startsWith(prefix)) continue;
+    const pid = /^(\d+)\.[0-9a-f]+\.tmp$/.exec(name.slice(prefix.length))?.[1];
+    if (pid === undefined) continue;
+    const file = join(dir, name);
+    try {
+      if (processAlive(Number(pid)) && now - (await stat(file)).mtimeMs < STALE_TEMP_MS) continue;
+      await unlink(file);
+    } catch {
+      // Gone already (another store swept it, or its save finished), or not ours to remove.
+    }
+  }
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists, under another user.
+    return (error as { code?: unknown }).code === 'EPERM';
   }
 }
 

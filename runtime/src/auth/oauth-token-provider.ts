@@ -9,7 +9,8 @@
  *   tokens stay in memory, and the next call saves again before returning a token.
  * - A failed refresh never loses the refresh token: nothing is deleted from the store, and an
  *   answer without `refresh_token` keeps the old one.
- * - `invalid_grant` → ReauthorizationRequiredError, never retried with the same refresh token.
+ * - `invalid_grant` → ReauthorizationRequiredError, never retried with the same refresh token;
+ *   first the store is read once more, in case another process rotated the token meanwhile.
  * - No secret (client secret, tokens, code, verifier) in any message, JSON or inspect output.
  */
 import { inspect } from 'node:util';
@@ -262,7 +263,8 @@ export class OAuthTokenProvider implements TokenProvider {
     return this.#usableAccessToken() ?? this.#refresh();
   }
 
-  async #refresh(): Promise<string> {
+  /** `reloaded`: this is the retry after an invalid_grant that found a rotated token in the store. */
+  async #refresh(reloaded = false): Promise<string> {
     await this.#adoptNewerStoredTokens();
     const adopted = this.#usableAccessToken();
     if (adopted !== undefined) return adopted;
@@ -288,8 +290,14 @@ export class OAuthTokenProvider implements TokenProvider {
         [refreshToken],
       );
     } catch (error) {
-      if (error instanceof ReauthorizationRequiredError) this.#rejectedRefreshToken = refreshToken;
-      throw error;
+      if (!(error instanceof ReauthorizationRequiredError)) throw error;
+      this.#rejectedRefreshToken = refreshToken;
+      // Another process sharing the store may have rotated the token after we read it (the
+      // old one can then be refused): once, look again before asking the user to sign in.
+      if (reloaded || generation !== this.#generation) throw error;
+      await this.#adoptNewerStoredTokens();
+      if (this.#tokens?.refreshToken === refreshToken) throw error;
+      return this.#refresh(true);
     }
     if (generation !== this.#generation) {
       // A code exchange replaced the tokens while this refresh was in flight; its tokens win.
