@@ -4,6 +4,7 @@ import type { OperationDescriptor, ServiceDescriptor } from './descriptors.js';
 import { isEnvironment, serviceEndpoints, type Environment } from './environment.js';
 import { OperationUnavailableError, type Protocol } from './errors.js';
 import { protocolRouter, type ProtocolChoice } from './protocol-choice.js';
+import { operationKind } from './operation-kind.js';
 import { Shadow, type ShadowOptions } from './shadow.js';
 import { buildHttpRequest, readHttpResponse, type ExchangeTarget } from './exchange.js';
 import { Redactor } from './redact.js';
@@ -255,7 +256,7 @@ export class ServiceClient {
         },
         {
           policy: this.#retry,
-          kind: op.kind ?? 'write',
+          kind: operationKind(operation, op),
           ...(options.signal ? { signal: options.signal } : {}),
           refreshAuth: () => {
             this.#log(

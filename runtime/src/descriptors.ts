@@ -8,6 +8,8 @@
  * `runtime/src/soap`, `runtime/src/rest` (which read them). Plain data only.
  */
 
+import type { OperationKind } from './operation-kind.js';
+
 /** Precise primitive kinds; the same names as the generator's service model. */
 export type PrimitiveKind =
   | 'string'
@@ -156,24 +158,22 @@ export interface RestOperationDescriptor {
   faults: string[];
 }
 
-/**
- * What re-sending an operation risks. `safe`: it only reads or computes (`GetUser`,
- * `SearchAccounts`, `PollGenerateReport`), so the client retries it after any transient
- * failure. `write`: it may change something (`AddCampaigns`, `UpdateUser`, `DeleteAds`,
- * `SetAdExtensionsAssociations`, `ApplyOfflineConversions`, `SubmitGenerateReport`, and any
- * verb the generator does not know to be safe), so the client re-sends it only after a failure
- * that proves the service never carried it out: the connection was refused, the host name did
- * not resolve, TLS failed before the request was sent, or the service answered a retryable
- * fault in full (117/207/429, 0 InternalError, 502/503/504). A write whose request may have
- * reached the service and whose answer was lost fails with `TransportError.mayHaveRun`.
- * The generator decides it from the operation's verb (generator/model/operation-kind.ts).
- */
-export type OperationKind = 'safe' | 'write';
-
 export interface OperationDescriptor {
   /** As the spec spells it (`GetUser`). */
   name: string;
-  /** See `OperationKind`. Absent (a hand-made descriptor): treated as `write`. */
+  /**
+   * What re-sending it risks: `read` (Get, Search, Find), `safe` (Suggest, Poll, Validate:
+   * computes, changes nothing) or `write` (Add, Update, Delete, Set, Apply, Submit, … and any
+   * verb the generator does not know: generator/model/operation-kind.ts decides). The client
+   * retries reads and safe operations after any transient failure; a write only after a
+   * failure that proves the service never carried it out: the connection was refused, the
+   * host name did not resolve, TLS or the connect failed before the request was written, or
+   * the service answered a retryable fault in full (117/207/429, 0 InternalError, complete
+   * 502/503/504). A write whose request may have reached the service and whose answer was
+   * lost fails with `TransportError.mayHaveRun`. Shadow mode repeats reads only. Absent (a
+   * hand-made descriptor): the runtime's `operationKind` decides by the name, unknown verbs
+   * being writes.
+   */
   kind?: OperationKind;
   /**
    * The generated client's method for it (`getUser`), defined by `installOperations`.

@@ -1,6 +1,6 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { KnownErrorCodes } from './error-codes.js';
-import type { OperationKind } from './descriptors.js';
+import type { OperationKind } from './operation-kind.js';
 import { AdsApiError, AuthenticationError, ThrottledError, TransportError } from './errors.js';
 
 /**
@@ -28,8 +28,8 @@ import { AdsApiError, AuthenticationError, ThrottledError, TransportError } from
  * `invalid_grant`, aborts, too-large responses, malformed 2xx responses, and — unless
  * `retryTimeouts` — timeouts, because a call that timed out may have been carried out.
  *
- * Writes are never sent twice. An operation whose descriptor says `kind: 'write'` (Add,
- * Update, Delete, Set, Apply, Submit, …; an operation without a kind counts as one) is re-sent
+ * Writes are never sent twice. An operation whose kind is `write` (Add, Update, Delete, Set,
+ * Apply, Submit, …; the descriptor says, see `OperationDescriptor.kind`) is re-sent
  * only after a failure that proves the service did not carry it out: a complete retryable
  * fault or 502/503/504 answer, or a `TransportError` with `mayHaveRun: false` (connection
  * refused, name not resolved, TLS failure or connect timeout before the request was written).

@@ -10,19 +10,23 @@ import { PACKAGES } from './packages.ts';
  * re-send, and a generated write whose answer is cut reaches the service exactly once.
  */
 describe('operation kinds in the generated descriptors', () => {
-  it('every operation has one; reads are safe, everything else is a write', () => {
+  it('every operation has one: reads, safe computations, and everything else is a write', () => {
     const kinds = new Map<string, string | undefined>();
     for (const pkg of PACKAGES) {
       for (const op of Object.values(pkg.descriptor.operations)) kinds.set(op.name, op.kind);
     }
-    expect([...kinds.values()].every((k) => k === 'safe' || k === 'write')).toBe(true);
-    const expected: Record<string, 'safe' | 'write'> = {
-      GetCampaignsByIds: 'safe',
-      SearchAccounts: 'safe',
-      FindAccounts: 'safe',
+    expect([...kinds.values()].every((k) => k === 'read' || k === 'safe' || k === 'write')).toBe(
+      true,
+    );
+    const expected: Record<string, 'read' | 'safe' | 'write'> = {
+      GetCampaignsByIds: 'read',
+      SearchAccounts: 'read',
+      FindAccounts: 'read',
+      GetBulkUploadStatus: 'read',
+      RetrieveRecommendations: 'read',
       PollGenerateReport: 'safe',
       SuggestKeywordsForUrl: 'safe',
-      GetBulkUploadStatus: 'safe',
+      ValidateAddress: 'safe',
       AddCampaigns: 'write',
       UpdateUser: 'write',
       DeleteAds: 'write',

@@ -267,7 +267,7 @@ describe('emitPackage (tiny model)', () => {
     expect(descriptor.operations.GetAds).toEqual({
       name: 'GetAds',
       method: 'getAds',
-      kind: 'safe',
+      kind: 'read',
       request: 'GetAdsRequest',
       response: 'GetAdsResponse',
       soap: {
@@ -284,8 +284,8 @@ describe('emitPackage (tiny model)', () => {
       rest: { method: 'POST', path: '/Tiny/v13/Ads/Query', faults: ['ApplicationFault'] },
     });
     expect(descriptor.operations.Ping.rest).toBeUndefined();
-    // Reads are safe to re-send; any other verb counts as a write.
-    expect(descriptor.operations.ListThings.kind).toBe('safe');
+    // Reads are safe to re-send; an unknown verb counts as a write.
+    expect(descriptor.operations.ListThings.kind).toBe('read');
     expect(descriptor.operations.Ping.kind).toBe('write');
     expect(descriptor.operations.ListThings.soap).toBeUndefined();
     const textAd = descriptor.types.TextAd;

@@ -21,7 +21,7 @@ export const descriptor: ServiceDescriptor = {
   operations: {
     GetUser: {
       name: 'GetUser',
-      kind: 'safe',
+      kind: 'read',
       request: 'GetUserRequest',
       response: 'GetUserResponse',
       soap: {
