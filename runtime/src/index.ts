@@ -64,3 +64,4 @@ export {
   DEFAULT_TIMEOUT_MS,
   type TransportOptions,
 } from './transport.js';
+export * from './files/bulk/index.js';

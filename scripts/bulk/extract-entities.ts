@@ -38,7 +38,7 @@ const pages = new Set(
     .filter((f) => f.endsWith('.md')),
 );
 
-const entities = [];
+const entities: { type: string; page: string; columns: object[] }[] = [];
 const skipped: string[] = [];
 for (const { type, page } of parseRecordTypeTable(show('bulk-file-schema.md'))) {
   if (!pages.has(page)) {
@@ -63,15 +63,18 @@ for (const { type, page } of parseRecordTypeTable(show('bulk-file-schema.md'))) 
   entities.push({
     type: fileType(type, parsed.title, parsed.exampleType),
     page: page.replace(/\.md$/, ''),
-    columns: parsed.columns.map((c) => ({
-      name: c.name,
-      kind: columnKind(c),
-      ...(c.values.length > 0 ? { values: c.values, valuesClosed: c.valuesFromTable } : {}),
-      add: c.add,
-      update: c.update,
-      delete: c.delete,
-      ...(c.deleteValue ? { deleteValue: true } : {}),
-    })),
+    // `Type` is every row's record type, never a column of its own (one page lists it anyway).
+    columns: parsed.columns
+      .filter((c) => c.name !== 'Type')
+      .map((c) => ({
+        name: c.name,
+        kind: columnKind(c),
+        ...(c.values.length > 0 ? { values: c.values, valuesClosed: c.valuesFromTable } : {}),
+        add: c.add,
+        update: c.update,
+        delete: c.delete,
+        ...(c.deleteValue ? { deleteValue: true } : {}),
+      })),
   });
 }
 const dup = entities.find((e, i) => entities.findIndex((o) => o.type === e.type) !== i);
