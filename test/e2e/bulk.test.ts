@@ -40,10 +40,16 @@ function keywordBids(records: readonly BulkRecord[]): number {
       // @ts-expect-error a Campaign column is not a Keyword column
       void r['Budget Type'];
     } else if (r.Type === 'Campaign') {
-      const type:
-        'DailyBudgetAccelerated' | 'DailyBudgetStandard' | 'LifetimeBudgetStandard' | undefined =
-        r['Budget Type'];
-      void type;
+      // A value set documented as a table is a closed union.
+      const status:
+        | 'Active'
+        | 'BudgetAndManualPaused'
+        | 'BudgetPaused'
+        | 'Deleted'
+        | 'Paused'
+        | 'Suspended'
+        | undefined = r.Status;
+      void status;
     }
   }
   return total;
