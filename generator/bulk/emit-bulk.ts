@@ -167,7 +167,7 @@ function bulkFiles(header: string): EmittedModule {
         'as it streams in. Works with a BulkClient over either protocol.',
       ],
       sig: 'downloadBulk(\n  client: BulkServiceCalls,\n  request: DownloadBulkRequest,\n  options?: DownloadBulkOptions,\n): AsyncIterable<BulkRecord>',
-      body: '  return downloadBulkRecords(client, request, bulkEntityTable, options) as AsyncIterable<BulkRecord>;',
+      body: '  return downloadBulkRecords(\n    client,\n    request,\n    bulkEntityTable,\n    options,\n  ) as AsyncIterable<BulkRecord>;',
     },
     {
       doc: [
@@ -205,7 +205,12 @@ function bulkFiles(header: string): EmittedModule {
         ]
           .map((m) => m[1])
           .join(', ');
-        const body = f.body.replace(/ as [\s\S]*;$/, ';');
+        // The call without its cast, on one line as prettier puts it when it fits.
+        const body = f.body
+          .replace(/ as [\s\S]*;$/, ';')
+          .replace(/\(\n\s+/g, '(')
+          .replace(/,\n\s+\)/g, ')')
+          .replace(/,\n\s+/g, ', ');
         return `\n${docOf(f.doc)}export function ${name}(${params}) {\n${body}\n}\n`;
       })
       .join('');

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { REPO_ROOT } from '../specs/manifest.ts';
 
 /**
  * The Bulk entity tables (generator/bulk/entities.json, extracted from Microsoft's Bulk reference
@@ -35,7 +36,8 @@ export interface BulkEntities {
   entities: BulkEntity[];
 }
 
-export const BULK_ENTITIES_FILE = join(import.meta.dirname, 'entities.json');
+/** In the checkout (the generator also runs compiled from dist/, where the JSON is not copied). */
+export const BULK_ENTITIES_FILE = join(REPO_ROOT, 'generator', 'bulk', 'entities.json');
 
 export function loadBulkEntities(file: string = BULK_ENTITIES_FILE): BulkEntities {
   return JSON.parse(readFileSync(file, 'utf8')) as BulkEntities;

@@ -5,7 +5,6 @@ import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { stringify as stringifyStream } from 'csv-stringify';
 import { unzipSync, zipSync, Zip, ZipDeflate } from 'fflate';
-import { operationFault } from '../faults/api-fault.ts';
 import { accountFileRows } from './account-file.ts';
 import { checkRow } from './upload-check.ts';
 
@@ -56,7 +55,11 @@ export class BulkMock {
     this.options = { rows: options.rows ?? 200, pollsUntilReady: options.pollsUntilReady ?? 2 };
   }
 
-  /** Answers a Bulk operation, or undefined for one the synthesizer answers. */
+  /**
+   * Answers a Bulk operation, or undefined for one the synthesizer answers: the other operations,
+   * and status requests for ids this mock did not issue (schema-driven tests of every operation
+   * send made-up ids and expect a well-formed answer).
+   */
   handle(operation: string, req: Record<string, unknown>, accountHeader: string | undefined) {
     switch (operation) {
       case 'DownloadCampaignsByAccountIds':
@@ -76,7 +79,7 @@ export class BulkMock {
       case 'GetBulkDownloadStatus': {
         const id = String(req['RequestId'] ?? '');
         const job = this.#downloads.get(id);
-        if (!job) throw operationFault(4201, 'BulkServiceInvalidRequestId', `No request ${id}.`);
+        if (!job) return undefined;
         job.polls++;
         if (job.polls <= this.options.pollsUntilReady)
           return {
@@ -105,7 +108,7 @@ export class BulkMock {
       case 'GetBulkUploadStatus': {
         const id = String(req['RequestId'] ?? '');
         const job = this.#uploads.get(id);
-        if (!job) throw operationFault(4201, 'BulkServiceInvalidRequestId', `No request ${id}.`);
+        if (!job) return undefined;
         if (!job.uploaded)
           return { RequestStatus: 'PendingFileUpload', PercentComplete: 0, ResultFileUrl: null };
         job.polls++;
