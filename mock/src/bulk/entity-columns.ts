@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -17,21 +17,31 @@ export interface MockBulkColumn {
   add: string | null;
 }
 
-const FILE = join(
-  dirname(fileURLToPath(import.meta.url)),
-  '..',
-  '..',
-  '..',
-  'generator',
-  'bulk',
-  'entities.json',
-);
+/**
+ * `$ADSGEN_MOCK_BULK_ENTITIES`, else the checkout's generator/bulk/entities.json seen from the
+ * sources (mock/src/bulk) or from the built bundle (mock/dist).
+ */
+function entitiesFile(): string {
+  const fromEnv = process.env['ADSGEN_MOCK_BULK_ENTITIES'];
+  if (fromEnv) return fromEnv;
+  const here = dirname(fileURLToPath(import.meta.url));
+  const candidates = [
+    join(here, '..', '..', '..', 'generator', 'bulk', 'entities.json'),
+    join(here, '..', '..', 'generator', 'bulk', 'entities.json'),
+  ];
+  const found = candidates.find((f) => existsSync(f));
+  if (!found)
+    throw new Error(
+      `@adsgen/mock: the Bulk entity table was not found (looked in ${candidates.join(', ')}); set ADSGEN_MOCK_BULK_ENTITIES`,
+    );
+  return found;
+}
 
 let cached: Map<string, MockBulkColumn[]> | undefined;
 
 export function bulkColumns(): Map<string, MockBulkColumn[]> {
   if (!cached) {
-    const data = JSON.parse(readFileSync(FILE, 'utf8')) as {
+    const data = JSON.parse(readFileSync(entitiesFile(), 'utf8')) as {
       entities: { type: string; columns: MockBulkColumn[] }[];
     };
     cached = new Map(data.entities.map((e) => [e.type, e.columns]));
