@@ -250,9 +250,11 @@ async function uploadedFile(
     headers: { 'content-type': type },
     body,
   }).formData();
-  const files = [...form.values()].filter((v): v is File => typeof v !== 'string');
+  const files = [...form.values()].filter((v) => typeof v !== 'string');
   if (files.length !== 1) return undefined;
-  return new Uint8Array(await files[0]!.arrayBuffer());
+  // A File (a Blob) whatever the DOM or undici typings call it.
+  const file = files[0] as unknown as Blob;
+  return new Uint8Array(await file.arrayBuffer());
 }
 
 /** Checks each uploaded row; the result file echoes rows (ErrorsAndResults) and adds error rows. */
