@@ -28,6 +28,7 @@ export {
   EditorialError,
   OperationUnavailableError,
   ReauthorizationRequiredError,
+  RequestValidationError,
   ThrottledError,
   TransportError,
   describeFault,
@@ -41,6 +42,7 @@ export {
   type TransportErrorDetails,
   type TransportFailure,
 } from './errors.js';
+export { WireFormatError, type WireProtocol } from './wire-error.js';
 export { faultToError, type FaultInput } from './fault-to-error.js';
 export {
   KnownErrorCodes,
