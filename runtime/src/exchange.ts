@@ -5,12 +5,13 @@ import type { OperationDescriptor, ServiceDescriptor } from './descriptors.js';
 import { TransportError, type AdsApiError, type Protocol } from './errors.js';
 import { faultToError } from './fault-to-error.js';
 import { safeExcerpt } from './redact.js';
-import { decodeRestFault, decodeRestResponse } from './rest/decode.js';
+import { type RestFault, decodeRestFault, decodeRestSuccess } from './rest/decode.js';
 import { encodeRestBody } from './rest/encode.js';
 import { parseRetryAfter } from './retry.js';
 import { decodeSoapResponse } from './soap/decode.js';
 import { encodeSoapRequest } from './soap/encode.js';
 import type { TransportResponse } from './transport.js';
+import { WireFormatError } from './wire-error.js';
 
 /**
  * One HTTP exchange of one operation in one protocol: the request (URL, method, headers and
@@ -163,34 +164,37 @@ function readRest(
 ): ExchangeOutcome {
   const text = res.body.toString('utf8');
   const headerTrackingId = header(res, 'trackingid');
+  let fault: RestFault;
   if (isSuccess(res.status)) {
     if (text.trim() === '')
       return { value: {}, trackingId: headerTrackingId, httpStatus: res.status };
+    let decoded: ReturnType<typeof decodeRestSuccess>;
     try {
-      const value = target.op.response
-        ? decodeRestResponse(target.service, target.op.response, text)
-        : JSON.parse(text);
-      return { value, trackingId: headerTrackingId, httpStatus: res.status };
+      decoded = decodeRestSuccess(target.service, target.op, text);
     } catch (error) {
       throw malformed(target, res, ctx, 'a JSON response body', error);
     }
-  }
-  const parsed = parseJsonObject(text);
-  if (!parsed) {
-    throw (
-      statusOnlyError(target, res, ctx, headerTrackingId) ??
-      malformed(target, res, ctx, 'a JSON fault body')
-    );
-  }
-  let fault: { detailType?: string; detail?: unknown; trackingId?: string };
-  try {
-    fault = decodeRestFault(target.service, text);
-  } catch {
-    // The codec could not type the body: map its raw members, which carry the same names.
-    fault = {
-      detailType: typeof parsed.Type === 'string' ? parsed.Type : undefined,
-      detail: parsed,
-    };
+    // A fault answered with a success status is the same fault as with 400/500.
+    if (decoded.kind === 'ok')
+      return { value: decoded.value, trackingId: headerTrackingId, httpStatus: res.status };
+    fault = decoded;
+  } else {
+    const parsed = parseJsonObject(text);
+    if (!parsed) {
+      throw (
+        statusOnlyError(target, res, ctx, headerTrackingId) ??
+        malformed(target, res, ctx, 'a JSON fault body')
+      );
+    }
+    try {
+      fault = decodeRestFault(target.service, text);
+    } catch {
+      // The codec could not type the body: map its raw members, which carry the same names.
+      fault = {
+        ...(typeof parsed.Type === 'string' ? { detailType: parsed.Type } : {}),
+        detail: parsed,
+      };
+    }
   }
   throw faultToError(
     {
@@ -200,7 +204,7 @@ function readRest(
       ...defined({
         trackingId: headerTrackingId ?? fault.trackingId,
         detailType: fault.detailType,
-        detail: fault.detail ?? parsed,
+        detail: fault.detail,
         retryAfterMs: retryAfter(res, ctx),
         // Shown only when the fault has no error list (an unknown or bare fault type).
         faultString: `fault body: ${safeExcerpt(res.body, ctx.redact)}`,
@@ -286,6 +290,12 @@ function malformed(
   expected: string,
   cause?: unknown,
 ): TransportError {
+  if (cause instanceof WireFormatError) {
+    // The codec's own typed error (its path and masked excerpt kept), told which call it was.
+    Object.assign(cause.details, { operation: target.op.name, httpStatus: res.status });
+    cause.message = ctx.redact(`${target.op.name}: ${cause.message}`);
+    return cause;
+  }
   const contentType = header(res, 'content-type') ?? 'no content type';
   const excerpt = safeExcerpt(res.body, ctx.redact);
   const reason = cause instanceof Error ? ` (${ctx.redact(cause.message).slice(0, 300)})` : '';

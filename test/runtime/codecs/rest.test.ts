@@ -270,6 +270,8 @@ describe('hostile or broken nesting', () => {
   it('absurdly deep JSON in a recursive type is a WireFormatError', () => {
     const depth = 50_000;
     const body = `{"Id":"1","Tree":${'{"Child":'.repeat(depth)}{}${'}'.repeat(depth)}}`;
-    expect(() => decodeRestResponse(service, 'Sample', body)).toThrow(/JSON nested too deeply/);
+    expect(() => decodeRestResponse(service, 'Sample', body)).toThrow(
+      /Malformed REST response: \$(\.Tree)(\.Child)+: nested deeper than 256 levels/,
+    );
   });
 });
