@@ -108,15 +108,32 @@ export function readHttpResponse(
   res: TransportResponse,
   ctx: ReadContext,
 ): ExchangeOutcome {
-  return target.protocol === 'soap' ? readSoap(target, res, ctx) : readRest(target, res, ctx);
+  // From here on the body is needed only as text: the bytes are let go, so that a large
+  // response is held once (as text, then as values) rather than twice while it is decoded.
+  const received: Received = {
+    status: res.status,
+    headers: res.headers,
+    body: res.body.toString('utf8'),
+    byteLength: res.body.byteLength,
+  };
+  res.body = EMPTY;
+  return target.protocol === 'soap'
+    ? readSoap(target, received, ctx)
+    : readRest(target, received, ctx);
 }
 
-function readSoap(
-  target: ExchangeTarget,
-  res: TransportResponse,
-  ctx: ReadContext,
-): ExchangeOutcome {
-  const text = res.body.toString('utf8');
+const EMPTY = Buffer.alloc(0);
+
+/** A response whose body has been decoded to text. */
+interface Received {
+  status: number;
+  headers: TransportResponse['headers'];
+  body: string;
+  byteLength: number;
+}
+
+function readSoap(target: ExchangeTarget, res: Received, ctx: ReadContext): ExchangeOutcome {
+  const text = res.body;
   const headerTrackingId = header(res, 'trackingid');
   if (!looksLikeSoapEnvelope(text)) {
     throw (
@@ -157,12 +174,8 @@ function readSoap(
   return { value: decoded.value, trackingId, httpStatus: res.status };
 }
 
-function readRest(
-  target: ExchangeTarget,
-  res: TransportResponse,
-  ctx: ReadContext,
-): ExchangeOutcome {
-  const text = res.body.toString('utf8');
+function readRest(target: ExchangeTarget, res: Received, ctx: ReadContext): ExchangeOutcome {
+  const text = res.body;
   const headerTrackingId = header(res, 'trackingid');
   let fault: RestFault;
   if (isSuccess(res.status)) {
@@ -218,13 +231,13 @@ function isSuccess(status: number): boolean {
   return status >= 200 && status < 300;
 }
 
-function header(res: TransportResponse, name: string): string | undefined {
+function header(res: Received, name: string): string | undefined {
   const v = res.headers[name];
   const s = Array.isArray(v) ? v[0] : v;
   return s === undefined || s === '' ? undefined : s;
 }
 
-function retryAfter(res: TransportResponse, ctx: ReadContext): number | undefined {
+function retryAfter(res: Received, ctx: ReadContext): number | undefined {
   return parseRetryAfter(res.headers['retry-after'], ctx.now());
 }
 
@@ -262,7 +275,7 @@ function parseJsonObject(text: string): Record<string, unknown> | undefined {
  */
 function statusOnlyError(
   target: ExchangeTarget,
-  res: TransportResponse,
+  res: Received,
   ctx: ReadContext,
   trackingId: string | undefined,
 ): AdsApiError | undefined {
@@ -285,7 +298,7 @@ function statusOnlyError(
 
 function malformed(
   target: ExchangeTarget,
-  res: TransportResponse,
+  res: Received,
   ctx: ReadContext,
   expected: string,
   cause?: unknown,
@@ -305,7 +318,7 @@ function malformed(
       : '';
   return new TransportError(
     'malformed-response',
-    `${target.op.name}: expected ${expected}, got HTTP ${res.status} ${contentType}, ${res.body.byteLength} bytes${reason}: ${excerpt || '(empty)'}${notRest}`,
+    `${target.op.name}: expected ${expected}, got HTTP ${res.status} ${contentType}, ${res.byteLength} bytes${reason}: ${excerpt || '(empty)'}${notRest}`,
     { operation: target.op.name, httpStatus: res.status, excerpt },
   );
 }
