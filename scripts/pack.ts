@@ -3,9 +3,9 @@
  * them from a registry, and finds the installed dependency closure of a package (used to
  * install tarballs without a network when the npm cache is empty).
  *
- *   node --import tsx scripts/pack.ts [--out <dir>] [<service id>…]
+ *   npm run pack -- [--out <dir>] [<service id>…]     (default out: packages/)
  *
- * Without service ids it packs the runtime and all six generated packages (run
+ * The runtime is always packed; without service ids, all six generated packages with it (run
  * `npm run generate` first: it builds runtime/dist and generated/<id>/dist).
  */
 import { execFile } from 'node:child_process';
@@ -90,13 +90,30 @@ export function packageDirs(services: string[] = []): string[] {
   const manifest = JSON.parse(readFileSync(join(REPO_ROOT, 'specs', 'manifest.json'), 'utf8')) as {
     services: { id: string }[];
   };
-  const ids = services.length ? services : manifest.services.map((s) => s.id);
+  const known = manifest.services.map((s) => s.id);
+  checkServiceIds(services, known);
+  const ids = services.length ? services : known;
   const dirs = [join(REPO_ROOT, 'runtime'), ...ids.map((id) => join(REPO_ROOT, 'generated', id))];
   for (const dir of dirs) {
     if (!existsSync(join(dir, 'dist')))
       throw new Error(`${dir}/dist is missing: run npm run generate first`);
   }
   return dirs;
+}
+
+/**
+ * Service ids only: the runtime is packed with every selection (each service package depends
+ * on it), so naming it is a mistake worth a clear word rather than a second copy.
+ */
+export function checkServiceIds(services: string[], known: string[]): void {
+  for (const id of services) {
+    if (id === 'runtime' || id === '@adsgen/runtime')
+      throw new Error(
+        `'runtime' is not a service id: @adsgen/runtime is always packed, with whichever services you name (${known.join(', ')})`,
+      );
+    if (!known.includes(id))
+      throw new Error(`unknown service id '${id}'; expected one of: ${known.join(', ')}`);
+  }
 }
 
 async function main(argv: string[]): Promise<void> {
