@@ -1,12 +1,13 @@
 /**
- * Packs @adsgen/runtime and generated packages into npm tarballs, as a consumer would get
+ * Packs @adsgen/runtime, @adsgen/mock and generated packages into npm tarballs, as a consumer would get
  * them from a registry, and finds the installed dependency closure of a package (used to
  * install tarballs without a network when the npm cache is empty).
  *
  *   npm run pack -- [--out <dir>] [<service id>…]     (default out: packages/)
  *
- * The runtime is always packed; without service ids, all six generated packages with it (run
- * `npm run generate` first: it builds runtime/dist and generated/<id>/dist).
+ * The runtime and @adsgen/mock are always packed; without service ids, all six generated
+ * packages with them (run `npm run generate` first: it builds runtime/dist, mock/dist and
+ * generated/<id>/dist).
  */
 import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
@@ -56,7 +57,7 @@ export async function npmPack(dirs: string[], destination: string): Promise<Tarb
 
 /**
  * Directories of the installed packages `packageDir` depends on, transitively (production
- * dependencies only), resolved the way Node resolves them: from the dependent's own
+ * dependencies and required peers), resolved the way Node resolves them: from the dependent's own
  * node_modules up to the root's. Throws when one is not installed.
  */
 export function dependencyClosure(packageDir: string, root = REPO_ROOT): string[] {
@@ -64,8 +65,14 @@ export function dependencyClosure(packageDir: string, root = REPO_ROOT): string[
   const visit = (dir: string): void => {
     const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as {
       dependencies?: Record<string, string>;
+      peerDependencies?: Record<string, string>;
+      peerDependenciesMeta?: Record<string, { optional?: boolean }>;
     };
-    for (const name of Object.keys(manifest.dependencies ?? {})) {
+    // npm installs required peers too (xmllint-wasm names @types/node).
+    const peers = Object.keys(manifest.peerDependencies ?? {}).filter(
+      (p) => !manifest.peerDependenciesMeta?.[p]?.optional,
+    );
+    for (const name of [...Object.keys(manifest.dependencies ?? {}), ...peers]) {
       if (found.has(name)) continue;
       const installed = locate(name, dir, root);
       found.set(name, installed);
@@ -85,7 +92,7 @@ function locate(name: string, from: string, root: string): string {
   throw new Error(`${name} is not installed under ${root} (run npm ci)`);
 }
 
-/** The runtime and the generated packages of `services` (all six when empty). */
+/** The runtime, the mock and the generated packages of `services` (all six when empty). */
 export function packageDirs(services: string[] = []): string[] {
   const manifest = JSON.parse(readFileSync(join(REPO_ROOT, 'specs', 'manifest.json'), 'utf8')) as {
     services: { id: string }[];
@@ -93,7 +100,11 @@ export function packageDirs(services: string[] = []): string[] {
   const known = manifest.services.map((s) => s.id);
   checkServiceIds(services, known);
   const ids = services.length ? services : known;
-  const dirs = [join(REPO_ROOT, 'runtime'), ...ids.map((id) => join(REPO_ROOT, 'generated', id))];
+  const dirs = [
+    join(REPO_ROOT, 'runtime'),
+    join(REPO_ROOT, 'mock'),
+    ...ids.map((id) => join(REPO_ROOT, 'generated', id)),
+  ];
   for (const dir of dirs) {
     if (!existsSync(join(dir, 'dist')))
       throw new Error(`${dir}/dist is missing: run npm run generate first`);
@@ -102,15 +113,16 @@ export function packageDirs(services: string[] = []): string[] {
 }
 
 /**
- * Service ids only: the runtime is packed with every selection (each service package depends
- * on it), so naming it is a mistake worth a clear word rather than a second copy.
+ * Service ids only: the runtime (each service package depends on it) and the mock are packed
+ * with every selection, so naming them is a mistake worth a clear word rather than a copy.
  */
 export function checkServiceIds(services: string[], known: string[]): void {
   for (const id of services) {
-    if (id === 'runtime' || id === '@adsgen/runtime')
-      throw new Error(
-        `'runtime' is not a service id: @adsgen/runtime is always packed, with whichever services you name (${known.join(', ')})`,
-      );
+    for (const always of ['runtime', 'mock'])
+      if (id === always || id === `@adsgen/${always}`)
+        throw new Error(
+          `'${always}' is not a service id: @adsgen/${always} is always packed, with whichever services you name (${known.join(', ')})`,
+        );
     if (!known.includes(id))
       throw new Error(`unknown service id '${id}'; expected one of: ${known.join(', ')}`);
   }

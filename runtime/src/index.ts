@@ -120,3 +120,6 @@ export {
   type SetupFlags,
   type SetupSettings,
 } from './setup/settings.js';
+export { operationKind, type OperationKind } from './operation-kind.js';
+export type { ProtocolChoice } from './protocol-choice.js';
+export { compareValues, type ShadowDifference, type ShadowOptions } from './shadow.js';
