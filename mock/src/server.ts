@@ -5,6 +5,8 @@ import {
   type CredentialPolicy,
   type Environment,
 } from './auth/credentials.ts';
+import { ErrorCodes } from './campaigns/error-codes.ts';
+import { CampaignStore } from './campaigns/store.ts';
 import { CmStore, seedStore, type SeedIds } from './cm/store.ts';
 import { countCall, formatStats, newStats, type MockContext, type MockStats } from './context.ts';
 import { runCall, send, type Rendered } from './dispatch.ts';
@@ -68,8 +70,14 @@ export interface MockServer {
     revoke(token: string): void;
     expire(accessToken: string): void;
   };
-  /** The seeded ids and the live Customer Management store. */
-  state: { ids: SeedIds; store: CmStore; environment: Environment; developerToken: string };
+  /** The seeded ids and the live Customer Management and Campaign Management stores. */
+  state: {
+    ids: SeedIds;
+    store: CmStore;
+    campaigns: CampaignStore;
+    environment: Environment;
+    developerToken: string;
+  };
   formatStats(): string;
 }
 
@@ -82,6 +90,9 @@ export async function startMockServer(opts: MockServerOptions = {}): Promise<Moc
   const tokens = new TokenService(clock, opts.tokenLifetimeS ?? 3600);
   const store = new CmStore(clock);
   const ids = seedStore(store);
+  const campaigns = new CampaignStore(() => store.newId());
+  const specsDir = opts.specsDir ?? defaultSpecsDir();
+  let codes: ErrorCodes | undefined;
   const policy: CredentialPolicy = {
     environment,
     developerTokens: new Set(developerTokens),
@@ -90,11 +101,13 @@ export async function startMockServer(opts: MockServerOptions = {}): Promise<Moc
     canAccessAccount: (u, a) => store.canAccessAccount(u, a),
   };
   const ctx: MockContext = {
-    registry: new ServiceRegistry(opts.specsDir ?? defaultSpecsDir()),
+    registry: new ServiceRegistry(specsDir),
     stats: newStats(),
     injector: new FaultInjector(),
     tokens,
     store,
+    campaigns,
+    codes: () => (codes ??= new ErrorCodes(specsDir)),
     policy,
     seed: opts.seed ?? 13,
   };
@@ -132,7 +145,7 @@ export async function startMockServer(opts: MockServerOptions = {}): Promise<Moc
       revoke: (t) => tokens.revoke(t),
       expire: (t) => tokens.expire(t),
     },
-    state: { ids, store, environment, developerToken: developerTokens[0]! },
+    state: { ids, store, campaigns, environment, developerToken: developerTokens[0]! },
     formatStats: () => formatStats(ctx.stats),
   };
 }
