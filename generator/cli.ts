@@ -1,5 +1,5 @@
 /**
- * The adsgen command line: `specs`, `model`, `generate`, `diff`. Each command imports its
+ * The adsgen command line: `specs`, `model`, `generate`, `diff`, `shadow-report`. Each command imports its
  * module lazily so a command loads only what it uses (`adsgen model` never loads the emitter).
  *
  * Exit codes: 0 success, 1 a command failed (the message says why and where), 2 bad usage.
@@ -174,7 +174,24 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
           );
         })(),
     )
-    .demandCommand(1, 'name a command: specs, model, generate or diff');
+    .command(
+      'shadow-report <log>',
+      'render the differences shadow mode logged (JSON lines) as Markdown or HTML',
+      (y) =>
+        y
+          .positional('log', { type: 'string', demandOption: true })
+          .option('format', { choices: ['md', 'html'] as const, default: 'md' as const })
+          .option('out', { type: 'string', describe: 'write to this file instead of stdout' }),
+      (a) =>
+        run(async () => {
+          const { runShadowReport } = await import('./shadow-report.ts');
+          return runShadowReport(
+            { log: a.log, format: a.format, ...(a.out ? { out: a.out } : {}) },
+            io,
+          );
+        })(),
+    )
+    .demandCommand(1, 'name a command: specs, model, generate, diff or shadow-report');
 
   await parser.parseAsync();
   return exitCode;
