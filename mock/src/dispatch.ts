@@ -145,8 +145,8 @@ function answer(
       );
     }
   }
-  const request = JSON.stringify(a.request());
-  return a.synthesize(Prng.forOperation(ctx.seed, `${a.service}.${a.operation}:${request}`));
+  // Per seed and operation: the same request (over either protocol) gets the same answer.
+  return a.synthesize(Prng.forOperation(ctx.seed, `${a.service}.${a.operation}`));
 }
 
 function sendFault(

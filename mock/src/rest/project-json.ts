@@ -34,7 +34,14 @@ export function projectJson(
     const out: Record<string, unknown> = {};
     for (const [k, p] of Object.entries(schema.properties)) {
       // SOAP spells KeyValuePair members key/value, REST Key/Value.
-      const v = obj[k] ?? (k === 'Key' ? obj['key'] : k === 'Value' ? obj['value'] : undefined);
+      const v =
+        obj[k] !== undefined
+          ? obj[k]
+          : k === 'Key'
+            ? obj['key']
+            : k === 'Value'
+              ? obj['value']
+              : undefined;
       if (v !== undefined) out[k] = projectJson(doc, p, v);
     }
     return out;
