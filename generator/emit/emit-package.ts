@@ -8,6 +8,8 @@ import { emitTypes } from './emit-types.ts';
 import { analyzeFamilies } from './families.ts';
 import { formatJson, type Json } from './format.ts';
 import { fileHeader } from './header.ts';
+import { packageExtras } from './package-extras.ts';
+import { tsNames } from './ts-names.ts';
 
 /**
  * One service's merged model → every file of its npm package, as relative path → text:
@@ -38,9 +40,12 @@ export async function emitPackage(
   );
   const header = fileHeader(sources);
   const info = analyzeFamilies(model);
+  // The TypeScript side (types, client) under TypeScript names; the descriptor under the spec's.
+  const ts = tsNames(model);
+  const tsInfo = ts.model === model ? info : analyzeFamilies(ts.model);
   const docs = new DocText(model, entry.docsSlug);
   const typeNames = new Set(model.types.map((t) => t.name));
-  for (const exported of ['descriptor', entry.clientClass]) {
+  for (const exported of [entry.clientClass]) {
     if (typeNames.has(exported))
       throw new Error(
         `a type named '${exported}' would clash with the package's export of that name`,
@@ -52,11 +57,12 @@ export async function emitPackage(
     ` * any call on the wire over SOAP or REST. Plain data (see ServiceDescriptor in @adsgen/runtime)\n` +
     ` * kept as JSON text: one line per operation, per type and per field a type declares itself\n` +
     ` * (\`descriptorFromJson\` adds the inherited fields and the namespaces on load).\n */\n`;
+  const extras = packageExtras(entry.id);
   const index =
     `${header}\n` +
     `export * from './types.js';\n` +
-    `export { descriptor } from './descriptor.js';\n` +
-    `export { ${entry.clientClass} } from './client.js';\n`;
+    `export { ${entry.clientClass} } from './client.js';\n` +
+    extras.indexLines.join('');
   const files = new Map<string, string>();
   files.set('package.json', formatJson(packageJson(model, entry, versions, sources, docs.title)));
   files.set('tsconfig.json', formatJson(TSCONFIG));
@@ -66,8 +72,9 @@ export async function emitPackage(
   // to prettier's). index.ts is plain re-exports: valid as .js and .d.ts too.
   const modules = {
     index: { ts: index, dts: index, js: index },
-    types: emitTypes(model, info, docs, header),
-    client: emitClient(model, info, entry.clientClass, docs, header),
+    types: emitTypes(ts.model, tsInfo, docs, header, ts.specName),
+    client: emitClient(ts.model, tsInfo, entry.clientClass, docs, header),
+    ...extras.modules,
   };
   for (const [name, out] of Object.entries(modules)) {
     files.set(`src/${name}.ts`, out.ts);
@@ -110,6 +117,8 @@ function packageJson(
     types: './dist/index.d.ts',
     exports: {
       '.': { types: './dist/index.d.ts', import: './dist/index.js' },
+      // Data for adsgen's tools (the mock, tests, benchmarks), not the package's API.
+      './descriptor': { types: './dist/descriptor.d.ts', import: './dist/descriptor.js' },
       './package.json': './package.json',
     },
     files: ['dist', 'src'],

@@ -1,6 +1,7 @@
 import type { CredentialPolicy } from './auth/credentials.ts';
 import type { ErrorCodes } from './campaigns/error-codes.ts';
 import type { CampaignStore } from './campaigns/store.ts';
+import type { BulkMock } from './bulk/bulk-mock.ts';
 import type { CmStore } from './cm/store.ts';
 import type { FaultInjector } from './faults/inject.ts';
 import type { TokenService } from './oauth/token-service.ts';
@@ -51,6 +52,8 @@ export interface MockContext {
   codes(): ErrorCodes;
   policy: CredentialPolicy;
   seed: number;
+  /** The Bulk service's downloads and uploads (mock/src/bulk). */
+  bulk?: BulkMock;
 }
 
 export function countCall(

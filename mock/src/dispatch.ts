@@ -145,6 +145,10 @@ function answer(
       );
     }
   }
+  if (a.service === 'bulk') {
+    const bulk = ctx.bulk?.handle(a.operation, a.request(), accountId);
+    if (bulk !== undefined) return bulk;
+  }
   // Per seed and operation: the same request (over either protocol) gets the same answer.
   return a.synthesize(Prng.forOperation(ctx.seed, `${a.service}.${a.operation}`));
 }

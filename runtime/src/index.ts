@@ -1,8 +1,12 @@
 /**
- * @adsgen/runtime: what generated Microsoft Advertising clients and their users import.
+ * `@adsgen/runtime`: what users of generated Microsoft Advertising clients import: options,
+ * auth, environments, the error hierarchy, retry policy. What generated code itself needs
+ * (`installOperations`, `descriptorFromJson`, the codecs) is in `@adsgen/runtime/internal`.
  *
  * Results carry a non-enumerable `$metadata` ({ trackingId, attempts, protocol, httpStatus }):
  * read it with `getResponseMetadata(result)`.
+ *
+ * @packageDocumentation
  */
 
 export * from './auth/index.js';
@@ -17,17 +21,16 @@ export {
   type ResponseMetadata,
 } from './client.js';
 export type * from './descriptors.js';
-export { descriptorFromJson } from './descriptor-json.js';
-export { installOperations } from './operations.js';
 export {
   AdsApiError,
   AdsError,
   AuthenticationError,
   AUTHENTICATION_HINTS,
-  BatchError,
-  EditorialError,
+  AdsBatchError,
+  AdsEditorialError,
   OperationUnavailableError,
   ReauthorizationRequiredError,
+  RequestValidationError,
   ThrottledError,
   TransportError,
   describeFault,
@@ -41,7 +44,7 @@ export {
   type TransportErrorDetails,
   type TransportFailure,
 } from './errors.js';
-export { faultToError, type FaultInput } from './fault-to-error.js';
+export { WireFormatError, type WireProtocol } from './wire-error.js';
 export {
   KnownErrorCodes,
   errorCodeTable,
@@ -49,21 +52,71 @@ export {
   errorCodeName,
   errorCodeNumber,
 } from './error-codes.js';
-export {
-  DEFAULT_RETRY_POLICY,
-  backoffDelay,
-  classifyError,
-  parseRetryAfter,
-  type RetryClass,
-  type RetryPolicy,
-} from './retry.js';
-export { REDACTED, Redactor, redactPatterns } from './redact.js';
+export { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry.js';
+export { REDACTED } from './redact.js';
 export {
   DEFAULT_MAX_RESPONSE_BYTES,
   DEFAULT_ATTEMPT_TIMEOUT_MS,
   DEFAULT_TIMEOUT_MS,
   type TransportOptions,
 } from './transport.js';
+export { createClients, type ClientClass, type ClientsOf } from './config/create-clients.js';
+export {
+  DEFAULT_TOKEN_STORE,
+  EnvConfigError,
+  SANDBOX_DEVELOPER_TOKEN,
+  fromEnv,
+  type EnvClientOptions,
+  type EnvSource,
+} from './config/from-env.js';
+export { oauthUrlsAt, type OAuthUrls } from './config/oauth-origin.js';
+export {
+  loginWithLoopback,
+  loginWithPaste,
+  type LoopbackLoginOptions,
+  type PasteLoginOptions,
+} from './setup/loopback-login.js';
+export { openInBrowser } from './setup/browser.js';
+export {
+  loadProfile,
+  profilePath,
+  removeProfile,
+  saveProfile,
+  type LoginProfile,
+} from './setup/profile.js';
+export {
+  runDoctor,
+  type DoctorCampaignManagement,
+  type DoctorCheck,
+  type DoctorCustomerManagement,
+  type DoctorOptions,
+  type DoctorReport,
+  type ReachableAccount,
+} from './setup/doctor.js';
+export {
+  aadstsCode,
+  diagnoseCall,
+  diagnoseSignIn,
+  type Credential,
+  type Diagnosis,
+  type DiagnoseContext,
+} from './setup/diagnose.js';
+export {
+  authLogin,
+  authLogout,
+  authStatus,
+  doctor,
+  type CommandIo,
+  type DoctorClasses,
+  type LoginFlags,
+} from './setup/commands.js';
+export {
+  resolveSettings,
+  SettingsError,
+  type SetupFlags,
+  type SetupSettings,
+} from './setup/settings.js';
 export { operationKind, type OperationKind } from './operation-kind.js';
 export type { ProtocolChoice } from './protocol-choice.js';
 export { compareValues, type ShadowDifference, type ShadowOptions } from './shadow.js';
+export * from './files/bulk/index.js';

@@ -6,14 +6,14 @@ import ts from 'typescript';
 /**
  * Type-checking generated code with the TypeScript compiler API, the way a consumer's
  * strict `tsc --noEmit` would. `@adsgen/runtime` is a stub declaring exactly the surface
- * generated code uses (ServiceClient, ClientOptions, CallOptions, installOperations,
- * descriptorFromJson) plus the real descriptor contract (runtime/src/descriptors.ts), so these
- * tests do not depend on the runtime's build.
+ * generated code uses (ServiceClient, ClientOptions, CallOptions; installOperations and
+ * descriptorFromJson from `@adsgen/runtime/internal`) plus the real descriptor contract
+ * (runtime/src/descriptors.ts), so these tests do not depend on the runtime's build.
  */
 
 const DESCRIPTORS = fileURLToPath(new URL('../../runtime/src/descriptors.js', import.meta.url));
 /** Runtime modules the stub carries as they are (compiled here: their imports are types only). */
-const REAL_MODULES = ['descriptor-json', 'operations'];
+const REAL_MODULES = ['descriptor-json', 'operations', 'wire-order'];
 
 export const STRICT_OPTIONS: ts.CompilerOptions = {
   target: ts.ScriptTarget.ES2022,
@@ -43,7 +43,10 @@ export function writeRuntimeStub(root: string): void {
       version: '0.1.0',
       type: 'module',
       types: './index.d.ts',
-      exports: { '.': { types: './index.d.ts', import: './index.js' } },
+      exports: {
+        '.': { types: './index.d.ts', import: './index.js' },
+        './internal': { types: './internal.d.ts', import: './internal.js' },
+      },
     }),
   );
   // The descriptor loader and the method installer are the runtime's own, from its sources.
@@ -59,8 +62,7 @@ export function writeRuntimeStub(root: string): void {
   }
   writeFileSync(
     join(dir, 'index.js'),
-    `export { descriptorFromJson } from './descriptor-json.js';
-export { installOperations } from './operations.js';
+    `${BULK_STUB_JS}
 export class ServiceClient {
   constructor(descriptor, options) { this.descriptor = descriptor; this.options = options; }
   call(operation, request, options) { return Promise.resolve({ operation, request, options }); }
@@ -77,6 +79,19 @@ export declare class ServiceClient {
   constructor(descriptor: ServiceDescriptor, options: ClientOptions);
   protected call<Req, Res>(operation: string, request: Req, options?: CallOptions): Promise<Res>;
 }
+${BULK_STUB_DTS}`,
+  );
+  writeFileSync(
+    join(dir, 'internal.js'),
+    `export { descriptorFromJson } from './descriptor-json.js';
+export { installOperations } from './operations.js';
+`,
+  );
+  writeFileSync(
+    join(dir, 'internal.d.ts'),
+    `import type { ServiceClient } from './index.js';
+import type { ServiceDescriptor } from ${JSON.stringify(DESCRIPTORS)};
+export type * from ${JSON.stringify(DESCRIPTORS)};
 export declare function installOperations(
   clientClass: abstract new (...args: never[]) => ServiceClient,
   descriptor: ServiceDescriptor,
@@ -85,6 +100,32 @@ export declare function descriptorFromJson(namespaces: readonly string[], json: 
 `,
   );
 }
+
+/** The Bulk surface the bulk package's record and Bulk file modules use (runtime/src/files/bulk). */
+const BULK_STUB_DTS = `export type BulkDeleteValue = 'delete_value';
+export interface BulkRowError { Type: string; Error: string; 'Error Number': string; 'Field Path'?: string; values: Record<string, string> }
+export interface BulkRecordExtras { errors?: BulkRowError[]; extra?: Record<string, string> }
+export interface UnknownBulkRecord { Type: never; values: Record<string, string>; errors?: BulkRowError[] }
+export interface BulkRecordInput extends BulkRecordExtras { Type: string; values?: Record<string, string> }
+export interface BulkEntityTable { formatVersion: string; types: Readonly<Record<string, readonly [names: readonly string[], kinds: string]>> }
+export type BulkFileSource = string | Uint8Array | AsyncIterable<Uint8Array> | Iterable<Uint8Array>;
+export interface BulkServiceCalls { fileTransferHeaders(options?: CallOptions): Promise<Record<string, string>> }
+export interface DownloadBulkRequest { AccountIds?: string[] | null; DownloadEntities?: string[] | null }
+export interface DownloadBulkOptions { deadlineMs?: number }
+export interface ReadBulkFileOptions { format?: 'Csv' | 'Tsv' }
+export interface WriteBulkFileOptions { format?: 'Csv' | 'Tsv' }
+export type UploadBulkInput<R> = Iterable<R> | AsyncIterable<R> | { file: BulkFileSource };
+export interface UploadBulkOptions { responseMode?: 'ErrorsOnly' | 'ErrorsAndResults' }
+export interface UploadBulkResult<R> { requestId: string; requestStatus: string; records: AsyncIterable<R> }
+export declare function downloadBulkRecords(client: BulkServiceCalls, request: DownloadBulkRequest, table: BulkEntityTable, options?: DownloadBulkOptions): AsyncGenerator<BulkRecordInput>;
+export declare function uploadBulkRecords(client: BulkServiceCalls, input: UploadBulkInput<BulkRecordInput>, table: BulkEntityTable, options?: UploadBulkOptions): Promise<UploadBulkResult<BulkRecordInput>>;
+export declare function readBulkRecordsFromFile(source: BulkFileSource, table: BulkEntityTable, options?: ReadBulkFileOptions): AsyncGenerator<BulkRecordInput>;
+export declare function writeBulkRecordsToFile(records: Iterable<BulkRecordInput> | AsyncIterable<BulkRecordInput>, table: BulkEntityTable, options?: WriteBulkFileOptions): AsyncGenerator<Uint8Array>;
+`;
+const BULK_STUB_JS = `export function downloadBulkRecords() { throw new Error('stub'); }
+export function uploadBulkRecords() { throw new Error('stub'); }
+export function readBulkRecordsFromFile() { throw new Error('stub'); }
+export function writeBulkRecordsToFile() { throw new Error('stub'); }`;
 
 export interface Diagnostic {
   file: string;
