@@ -6,6 +6,7 @@ import { OperationUnavailableError, type Protocol } from './errors.js';
 import { buildHttpRequest, readHttpResponse, type ExchangeTarget } from './exchange.js';
 import { Redactor } from './redact.js';
 import { ATTEMPTS, resolveRetryPolicy, runWithRetry, type RetryPolicy } from './retry.js';
+import { throttleScope, throttleWindow, type SharedThrottle } from './shared-throttle.js';
 import { Transport } from './transport.js';
 
 /**
@@ -54,6 +55,12 @@ export interface ClientOptions {
   /** Largest response read into memory. Default 64 MB. */
   maxResponseBytes?: number;
   logger?: Logger;
+  /**
+   * Throttling windows shared with other processes (opt-in; e.g. @adsgen/redis's
+   * RedisThrottleState): a 117/429 with Retry-After seen here holds their calls on the same
+   * account too, and theirs hold ours. When it fails, calls go ahead unshared.
+   */
+  sharedThrottle?: SharedThrottle;
 }
 
 export interface CallOptions {
@@ -95,6 +102,7 @@ export class ServiceClient {
   readonly #transport: Transport;
   readonly #redactor = new Redactor();
   readonly #logger: Logger | undefined;
+  readonly #sharedThrottle: SharedThrottle | undefined;
 
   constructor(descriptor: ServiceDescriptor, options: ClientOptions) {
     if (!options || typeof options !== 'object')
@@ -128,6 +136,7 @@ export class ServiceClient {
     this.#customerId = options.customerId;
     this.#accountId = options.accountId;
     this.#logger = options.logger;
+    this.#sharedThrottle = options.sharedThrottle;
     this.#retry = resolveRetryPolicy(options.retry);
     if (options.endpoint) {
       const base = options.endpoint.replace(/\/+$/, '');
@@ -167,9 +176,11 @@ export class ServiceClient {
     const customerId = options.customerId ?? this.#customerId;
     const accountId = options.accountId ?? this.#accountId;
     const redact = this.#redactor.fn;
+    const scope = throttleScope(customerId, accountId);
     try {
       const { value: outcome, attempts } = await runWithRetry(
         async (attempt) => {
+          await this.#awaitSharedThrottle(operation, scope, options.signal);
           // A refresh may be slow and is shared with other calls: abort stops this one waiting.
           const accessToken = await untilAborted(
             this.#auth.getAccessToken(),
@@ -205,7 +216,12 @@ export class ServiceClient {
               trackingId: Array.isArray(trackingHeader) ? trackingHeader[0] : trackingHeader,
             },
           );
-          return readHttpResponse(target, response, { redact, now: this.#retry.now });
+          try {
+            return readHttpResponse(target, response, { redact, now: this.#retry.now });
+          } catch (error) {
+            await this.#reportSharedThrottle(operation, scope, error);
+            throw error;
+          }
         },
         {
           policy: this.#retry,
@@ -257,6 +273,34 @@ export class ServiceClient {
   /** Closes the connection pool. Pending calls finish first. */
   async close(): Promise<void> {
     await this.#transport.close();
+  }
+
+  async #awaitSharedThrottle(
+    operation: string,
+    scope: string,
+    signal: AbortSignal | undefined,
+  ): Promise<void> {
+    if (this.#sharedThrottle === undefined) return;
+    try {
+      await untilAborted(this.#sharedThrottle.wait(scope, signal), signal, operation);
+    } catch (error) {
+      if (signal?.aborted) throw error;
+      this.#log('warn', `${operation}: shared throttle state unavailable: ${describe(error)}`, {
+        operation,
+      });
+    }
+  }
+
+  async #reportSharedThrottle(operation: string, scope: string, error: unknown): Promise<void> {
+    const windowMs = throttleWindow(error);
+    if (this.#sharedThrottle === undefined || windowMs === undefined) return;
+    try {
+      await this.#sharedThrottle.report(scope, windowMs);
+    } catch (failure) {
+      this.#log('warn', `${operation}: could not share a throttle window: ${describe(failure)}`, {
+        operation,
+      });
+    }
   }
 
   #operation(name: string): OperationDescriptor {

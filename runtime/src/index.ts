@@ -58,6 +58,7 @@ export {
   type RetryPolicy,
 } from './retry.js';
 export { REDACTED, Redactor, redactPatterns } from './redact.js';
+export type { SharedThrottle } from './shared-throttle.js';
 export {
   DEFAULT_MAX_RESPONSE_BYTES,
   DEFAULT_ATTEMPT_TIMEOUT_MS,

@@ -1,0 +1,111 @@
+/**
+ * Eight worker processes, one Microsoft Advertising user, tokens in a real Redis: the fleet
+ * refreshes once, survives the refreshing process being killed, and shares throttle windows.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RedisThrottleState, RedisTokenStore } from '../../redis/src/index.ts';
+import {
+  eightWorkersWithExpiredToken,
+  startFleetFixture,
+  type FleetFixture,
+} from './fleet-fixture.ts';
+import { startRedisServer, type RedisServer } from './redis-server.ts';
+import { startWorker, stopWorkers, type Worker } from './workers.ts';
+
+const LOCK_TTL_MS = 1000;
+
+let redis: RedisServer;
+let fleet: FleetFixture;
+const stores: RedisTokenStore[] = [];
+
+beforeAll(async () => {
+  redis = await startRedisServer();
+  fleet = await startFleetFixture();
+});
+
+afterAll(async () => {
+  await Promise.all(stores.map((s) => s.close()));
+  await fleet?.close();
+  await redis?.stop();
+});
+
+function storeNamed(name: string): RedisTokenStore {
+  const store = new RedisTokenStore({ redis: redis.url, name, lockTtlMs: LOCK_TTL_MS });
+  stores.push(store);
+  return store;
+}
+
+function redisStore(name: string) {
+  return { kind: 'redis' as const, url: redis.url, name, lockTtlMs: LOCK_TTL_MS };
+}
+
+describe('RedisTokenStore across 8 processes', () => {
+  it(
+    '8 workers × 100 calls with an expired token: one token request, no reauthorization',
+    { timeout: 240_000 },
+    async () => {
+      const outcome = await eightWorkersWithExpiredToken(
+        fleet,
+        storeNamed('eight-workers'),
+        redisStore('eight-workers'),
+      );
+      expect(outcome.errors).toEqual([]);
+      expect(outcome).toMatchObject({ ok: 800, reauth: 0, tokenRequests: 1 });
+      expect(outcome.storedRefreshToken).toBe(outcome.issuedRefreshTokens.at(-1));
+    },
+  );
+
+  it(
+    'the lock holder SIGKILLed mid-refresh, 20 times: another worker completes within lock TTL + 1 s, no token lost',
+    { timeout: 300_000 },
+    async () => {
+      const name = 'killed-holder';
+      const store = storeNamed(name);
+      await fleet.seedExpired(store);
+      const issuedBefore = fleet.proxy.issuedRefreshTokens.length;
+      const spawnWorker = () => startWorker(fleet.config(redisStore(name)));
+      let workers: Worker[] = await Promise.all([spawnWorker(), spawnWorker(), spawnWorker()]);
+      const recoveries: number[] = [];
+      try {
+        // One plain refresh first, so that round 0 measures recovery, not a cold mock.
+        await Promise.all(workers.map((w) => w.send('token')));
+        for (let round = 0; round < 20; round += 1) {
+          const current = await store.load();
+          await store.save({ ...current, expiresAt: Date.now() - 1000 });
+          const trapped = fleet.proxy.trapNextTokenRequest();
+          const answers = workers.map((w) => ({ worker: w, answer: w.send('token') }));
+          await trapped;
+          const holder = await store.lockHolder();
+          const pid = Number(holder?.owner.split('/')[1]);
+          const victim = workers.find((w) => w.pid === pid);
+          expect(victim, `round ${round}: the lock holder is one of the workers`).toBeDefined();
+          victim!.kill();
+          const killedAt = Date.now();
+          const survivors = answers.filter((a) => a.worker !== victim);
+          void answers.find((a) => a.worker === victim)!.answer.catch(() => undefined);
+          const done = await Promise.all(survivors.map((a) => a.answer));
+          for (const { result } of done)
+            expect(result).toMatchObject({ ok: 1, reauth: 0, errors: [] });
+          // The survivor's refresh is the token request answered after the kill.
+          const refreshed = fleet.proxy.exchanges.find(
+            (e) => e.path.endsWith('/token') && e.status === 200 && e.arrivedAt >= killedAt,
+          );
+          expect(refreshed?.answeredAt, `round ${round}: a survivor refreshed`).toBeDefined();
+          // Another worker completed its call (refresh included) this long after the kill.
+          recoveries.push(Math.min(...done.map((d) => d.at)) - killedAt);
+          // Spawned only now: a process starting up during the recovery would slow it down.
+          workers = [...survivors.map((a) => a.worker), await spawnWorker()];
+        }
+      } finally {
+        await stopWorkers(workers);
+      }
+      for (const ms of recoveries) expect(ms).toBeLessThan(LOCK_TTL_MS + 1000);
+      const issued = fleet.proxy.issuedRefreshTokens.slice(issuedBefore);
+      expect(issued).toHaveLength(21);
+      expect((await store.load())?.refreshToken).toBe(issued.at(-1));
+      console.log(
+        `fleet: lock holder killed 20×, recovered in ${Math.min(...recoveries)}–${Math.max(...recoveries)} ms (lock TTL ${LOCK_TTL_MS} ms)`,
+      );
+    },
+  );
+});
