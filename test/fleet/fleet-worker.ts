@@ -33,6 +33,8 @@ export interface WorkerResult {
   ok: number;
   reauth: number;
   errors: string[];
+  /** When each HTTP attempt was sent (the client's debug log line right before sending). */
+  sentAt: number[];
 }
 
 function openStore(config: WorkerConfig): TokenStore {
@@ -52,8 +54,15 @@ async function main(): Promise<void> {
     config.throttle === undefined
       ? undefined
       : new RedisThrottleState({ redis: config.throttle.url, name: config.throttle.name });
+  let sentAt: number[] = [];
+  const logger = {
+    debug: (message: string) => {
+      if (/\(attempt \d+\)$/.test(message)) sentAt.push(Date.now());
+    },
+  };
   const clientFor = (auth: OAuthTokenProvider) =>
     new CustomerManagementClient({
+      logger,
       environment: 'sandbox',
       developerToken: config.developerToken,
       accountId: config.accountId,
@@ -70,7 +79,8 @@ async function main(): Promise<void> {
     });
 
   const run = async (client: CustomerManagementClient, calls: number, concurrency: number) => {
-    const result: WorkerResult = { ok: 0, reauth: 0, errors: [] };
+    sentAt = [];
+    const result: WorkerResult = { ok: 0, reauth: 0, errors: [], sentAt };
     let next = 0;
     const lane = async () => {
       while (next < calls) {
@@ -103,7 +113,7 @@ async function main(): Promise<void> {
       result = await run(fresh, 1, 1);
       await fresh.close();
     } else {
-      result = { ok: 0, reauth: 0, errors: [`unknown command ${String(command)}`] };
+      result = { ok: 0, reauth: 0, errors: [`unknown command ${String(command)}`], sentAt: [] };
     }
     process.stdout.write(`RESULT ${JSON.stringify(result)}\n`);
   }

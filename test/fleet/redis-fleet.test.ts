@@ -109,3 +109,60 @@ describe('RedisTokenStore across 8 processes', () => {
     },
   );
 });
+
+describe('RedisThrottleState across processes', () => {
+  it(
+    "a 117 with Retry-After seen by one worker delays the others' next call on that account",
+    { timeout: 120_000 },
+    async () => {
+      const name = 'throttled-user';
+      const scope = `account:${fleet.mock.state.ids.accountId}`;
+      const state = new RedisThrottleState({ redis: redis.url, name });
+      const store = storeNamed('throttled-user');
+      await fleet.seedExpired(store);
+      const shared = fleet.config(redisStore('throttled-user'), {
+        throttle: { url: redis.url, name },
+      });
+      const [first, sibling, unshared] = await Promise.all([
+        startWorker(shared),
+        startWorker(shared),
+        // The control: the same tokens and account, but no shared throttle state.
+        startWorker(fleet.config(redisStore('throttled-user'))),
+      ]);
+      try {
+        await Promise.all([first, sibling, unshared].map((w) => w.send('calls 1 1')));
+        const fault = fleet.mock.inject({
+          match: { operation: 'GetUser' },
+          times: 1,
+          fault: { kind: 'throttle', status: 'code117', retryAfterS: 3 },
+        });
+        const firstCall = first.send('calls 1 1');
+        let observedAt = Date.now();
+        let remaining = await state.remainingMs(scope);
+        while (remaining === 0) {
+          await new Promise((resolve) => setTimeout(resolve, 10));
+          observedAt = Date.now();
+          remaining = await state.remainingMs(scope);
+        }
+        // The window ends no earlier than this (PTTL was read after observedAt).
+        const windowEnd = observedAt + remaining;
+        const control = await unshared.send('calls 1 1');
+        const delayed = await sibling.send('calls 1 1');
+        const throttled = await firstCall;
+        fault.remove();
+
+        expect(throttled.result).toMatchObject({ ok: 1, errors: [] });
+        expect(throttled.result.sentAt).toHaveLength(2);
+        expect(control.result).toMatchObject({ ok: 1, errors: [] });
+        expect(delayed.result).toMatchObject({ ok: 1, errors: [] });
+        expect(remaining).toBeGreaterThan(2000);
+        // Without the shared state a sibling walks into the window; with it, it waits it out.
+        expect(control.result.sentAt[0]).toBeLessThan(windowEnd);
+        expect(delayed.result.sentAt[0]).toBeGreaterThanOrEqual(windowEnd - 5);
+      } finally {
+        await stopWorkers([first, sibling, unshared]);
+        await state.close();
+      }
+    },
+  );
+});
