@@ -15,10 +15,11 @@ export interface Connection {
 
 export function connect(input: RedisInput): Connection {
   if (typeof input === 'string') {
-    return {
-      client: new Redis(input, { maxRetriesPerRequest: 2, connectTimeout: 5_000 }),
-      owned: true,
-    };
+    const client = new Redis(input, { maxRetriesPerRequest: 2, connectTimeout: 5_000 });
+    // Connection errors reach the caller through the failing commands; without a listener
+    // ioredis would also print each reconnection failure.
+    client.on('error', () => undefined);
+    return { client, owned: true };
   }
   if (input === null || typeof input !== 'object' || typeof input.eval !== 'function') {
     throw new TypeError('redis must be an ioredis client or a redis:// URL');

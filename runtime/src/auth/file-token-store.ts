@@ -15,7 +15,6 @@ import { mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { inspect } from 'node:util';
 import { setTimeout as sleep } from 'node:timers/promises';
-import lockfile from 'proper-lockfile';
 import type { RefreshLock, Tokens, TokenStore } from './token-provider.js';
 import { TokenStoreError } from './token-store-error.js';
 
@@ -63,6 +62,8 @@ export class FileTokenStore implements TokenStore, RefreshLock {
     const started = Date.now();
     let pause = 5;
     try {
+      // Loaded on first refresh, not with the runtime: most processes never take the lock.
+      const { default: lockfile } = await import('proper-lockfile');
       await mkdir(dirname(this.path), { recursive: true, mode: DIR_MODE });
       for (;;) {
         try {
