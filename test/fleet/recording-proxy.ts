@@ -79,8 +79,7 @@ export async function startRecordingProxy(target: string): Promise<RecordingProx
       if (trap !== undefined && TOKEN_PATH.test(entry.path)) {
         const sprung = trap;
         trap = undefined;
-        // Never forwarded: the sender is killed while it waits for this answer.
-        res.on('close', () => undefined);
+        // Never forwarded (nor answered): the sender is killed while it waits for this answer.
         sprung();
         return;
       }
