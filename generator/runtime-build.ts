@@ -72,9 +72,13 @@ async function compile(runtimeDir: string, outDir: string): Promise<void> {
     throw new Error(`compiling runtime/ failed:\n${stdout.slice(0, 4000)}`);
   }
   const { build } = await import('esbuild');
+  // Two entries (the public one and `internal`, for generated code) share one chunk, so both
+  // see the same classes: an error thrown by the client is `instanceof` what users import.
   const result = await build({
-    entryPoints: [join(runtimeDir, 'src', 'index.ts')],
-    outfile: join(outDir, 'index.js'),
+    entryPoints: ['index', 'internal'].map((name) => join(runtimeDir, 'src', `${name}.ts`)),
+    outdir: outDir,
+    splitting: true,
+    chunkNames: 'runtime-[hash]',
     bundle: true,
     format: 'esm',
     platform: 'node',

@@ -8,6 +8,7 @@ import { emitTypes } from './emit-types.ts';
 import { analyzeFamilies } from './families.ts';
 import { formatJson, type Json } from './format.ts';
 import { fileHeader } from './header.ts';
+import { tsNames } from './ts-names.ts';
 
 /**
  * One service's merged model → every file of its npm package, as relative path → text:
@@ -38,9 +39,12 @@ export async function emitPackage(
   );
   const header = fileHeader(sources);
   const info = analyzeFamilies(model);
+  // The TypeScript side (types, client) under TypeScript names; the descriptor under the spec's.
+  const ts = tsNames(model);
+  const tsInfo = ts.model === model ? info : analyzeFamilies(ts.model);
   const docs = new DocText(model, entry.docsSlug);
   const typeNames = new Set(model.types.map((t) => t.name));
-  for (const exported of ['descriptor', entry.clientClass]) {
+  for (const exported of [entry.clientClass]) {
     if (typeNames.has(exported))
       throw new Error(
         `a type named '${exported}' would clash with the package's export of that name`,
@@ -55,7 +59,6 @@ export async function emitPackage(
   const index =
     `${header}\n` +
     `export * from './types.js';\n` +
-    `export { descriptor } from './descriptor.js';\n` +
     `export { ${entry.clientClass} } from './client.js';\n`;
   const files = new Map<string, string>();
   files.set('package.json', formatJson(packageJson(model, entry, versions, sources, docs.title)));
@@ -66,8 +69,8 @@ export async function emitPackage(
   // to prettier's). index.ts is plain re-exports: valid as .js and .d.ts too.
   const modules = {
     index: { ts: index, dts: index, js: index },
-    types: emitTypes(model, info, docs, header),
-    client: emitClient(model, info, entry.clientClass, docs, header),
+    types: emitTypes(ts.model, tsInfo, docs, header, ts.specName),
+    client: emitClient(ts.model, tsInfo, entry.clientClass, docs, header),
   };
   for (const [name, out] of Object.entries(modules)) {
     files.set(`src/${name}.ts`, out.ts);
@@ -110,6 +113,8 @@ function packageJson(
     types: './dist/index.d.ts',
     exports: {
       '.': { types: './dist/index.d.ts', import: './dist/index.js' },
+      // Data for adsgen's tools (the mock, tests, benchmarks), not the package's API.
+      './descriptor': { types: './dist/descriptor.d.ts', import: './dist/descriptor.js' },
       './package.json': './package.json',
     },
     files: ['dist', 'src'],

@@ -6,14 +6,14 @@ import ts from 'typescript';
 /**
  * Type-checking generated code with the TypeScript compiler API, the way a consumer's
  * strict `tsc --noEmit` would. `@adsgen/runtime` is a stub declaring exactly the surface
- * generated code uses (ServiceClient, ClientOptions, CallOptions, installOperations,
- * descriptorFromJson) plus the real descriptor contract (runtime/src/descriptors.ts), so these
- * tests do not depend on the runtime's build.
+ * generated code uses (ServiceClient, ClientOptions, CallOptions; installOperations and
+ * descriptorFromJson from `@adsgen/runtime/internal`) plus the real descriptor contract
+ * (runtime/src/descriptors.ts), so these tests do not depend on the runtime's build.
  */
 
 const DESCRIPTORS = fileURLToPath(new URL('../../runtime/src/descriptors.js', import.meta.url));
 /** Runtime modules the stub carries as they are (compiled here: their imports are types only). */
-const REAL_MODULES = ['descriptor-json', 'operations'];
+const REAL_MODULES = ['descriptor-json', 'operations', 'wire-order'];
 
 export const STRICT_OPTIONS: ts.CompilerOptions = {
   target: ts.ScriptTarget.ES2022,
@@ -43,7 +43,10 @@ export function writeRuntimeStub(root: string): void {
       version: '0.1.0',
       type: 'module',
       types: './index.d.ts',
-      exports: { '.': { types: './index.d.ts', import: './index.js' } },
+      exports: {
+        '.': { types: './index.d.ts', import: './index.js' },
+        './internal': { types: './internal.d.ts', import: './internal.js' },
+      },
     }),
   );
   // The descriptor loader and the method installer are the runtime's own, from its sources.
@@ -59,9 +62,7 @@ export function writeRuntimeStub(root: string): void {
   }
   writeFileSync(
     join(dir, 'index.js'),
-    `export { descriptorFromJson } from './descriptor-json.js';
-export { installOperations } from './operations.js';
-export class ServiceClient {
+    `export class ServiceClient {
   constructor(descriptor, options) { this.descriptor = descriptor; this.options = options; }
   call(operation, request, options) { return Promise.resolve({ operation, request, options }); }
 }
@@ -77,6 +78,19 @@ export declare class ServiceClient {
   constructor(descriptor: ServiceDescriptor, options: ClientOptions);
   protected call<Req, Res>(operation: string, request: Req, options?: CallOptions): Promise<Res>;
 }
+`,
+  );
+  writeFileSync(
+    join(dir, 'internal.js'),
+    `export { descriptorFromJson } from './descriptor-json.js';
+export { installOperations } from './operations.js';
+`,
+  );
+  writeFileSync(
+    join(dir, 'internal.d.ts'),
+    `import type { ServiceClient } from './index.js';
+import type { ServiceDescriptor } from ${JSON.stringify(DESCRIPTORS)};
+export type * from ${JSON.stringify(DESCRIPTORS)};
 export declare function installOperations(
   clientClass: abstract new (...args: never[]) => ServiceClient,
   descriptor: ServiceDescriptor,
