@@ -20,6 +20,7 @@ import {
   type AuthorizationCodeOptions,
   type TokenResponse,
 } from './oauth/token-service.ts';
+import { handleConsent, sendConsentPage, wantsConsentPage } from './oauth/consent-page.ts';
 import { routeRest } from './rest/rest-call.ts';
 import { ServiceRegistry } from './services.ts';
 import { routeSoap } from './soap/soap-call.ts';
@@ -159,8 +160,12 @@ async function handle(
 
   if (TOKEN_PATH.test(url.pathname) && method === 'POST')
     return handleTokenRequest(ctx.tokens, text, res);
-  if (AUTHORIZE_PATH.test(url.pathname) && method === 'GET')
+  if (AUTHORIZE_PATH.test(url.pathname) && method === 'GET') {
+    if (wantsConsentPage(req.headers)) return sendConsentPage(url, res);
     return handleAuthorize(ctx.tokens, url, defaultUser, res);
+  }
+  if (AUTHORIZE_PATH.test(url.pathname) && method === 'POST')
+    return handleConsent(ctx.tokens, url.pathname, text, defaultUser, res);
 
   const faultHeader = req.headers['x-mock-fault'] as string | undefined;
   if (latencyMs > 0) await new Promise((r) => setTimeout(r, latencyMs));
