@@ -8,6 +8,7 @@ import { emitTypes } from './emit-types.ts';
 import { analyzeFamilies } from './families.ts';
 import { formatJson, type Json } from './format.ts';
 import { fileHeader } from './header.ts';
+import { packageExtras } from './package-extras.ts';
 import { tsNames } from './ts-names.ts';
 
 /**
@@ -56,10 +57,12 @@ export async function emitPackage(
     ` * any call on the wire over SOAP or REST. Plain data (see ServiceDescriptor in @adsgen/runtime)\n` +
     ` * kept as JSON text: one line per operation, per type and per field a type declares itself\n` +
     ` * (\`descriptorFromJson\` adds the inherited fields and the namespaces on load).\n */\n`;
+  const extras = packageExtras(entry.id);
   const index =
     `${header}\n` +
     `export * from './types.js';\n` +
-    `export { ${entry.clientClass} } from './client.js';\n`;
+    `export { ${entry.clientClass} } from './client.js';\n` +
+    extras.indexLines.join('');
   const files = new Map<string, string>();
   files.set('package.json', formatJson(packageJson(model, entry, versions, sources, docs.title)));
   files.set('tsconfig.json', formatJson(TSCONFIG));
@@ -71,6 +74,7 @@ export async function emitPackage(
     index: { ts: index, dts: index, js: index },
     types: emitTypes(ts.model, tsInfo, docs, header, ts.specName),
     client: emitClient(ts.model, tsInfo, entry.clientClass, docs, header),
+    ...extras.modules,
   };
   for (const [name, out] of Object.entries(modules)) {
     files.set(`src/${name}.ts`, out.ts);

@@ -184,7 +184,7 @@ function enumConsts(t: MergedEnumType): EmittedTypes {
  * indented, when it fits there; else one member per line behind a leading `|` (inside the
  * parentheses, for an array of a union).
  */
-function writeUnion(
+export function writeUnion(
   w: CodeWriter,
   head: string,
   members: string[],

@@ -1,4 +1,5 @@
 import type { CredentialPolicy } from './auth/credentials.ts';
+import type { BulkMock } from './bulk/bulk-mock.ts';
 import type { CmStore } from './cm/store.ts';
 import type { FaultInjector } from './faults/inject.ts';
 import type { TokenService } from './oauth/token-service.ts';
@@ -45,6 +46,8 @@ export interface MockContext {
   store: CmStore;
   policy: CredentialPolicy;
   seed: number;
+  /** The Bulk service's downloads and uploads (mock/src/bulk). */
+  bulk?: BulkMock;
 }
 
 export function countCall(

@@ -92,9 +92,13 @@ export async function runCall(
   try {
     const { userId } = checkCredentials(ctx.policy, a.credentials());
     const handler = a.service === 'customer-management' ? CM_HANDLERS[a.operation] : undefined;
+    const bulk =
+      a.service === 'bulk'
+        ? ctx.bulk?.handle(a.operation, a.request(), a.credentials().accountId)
+        : undefined;
     value = handler
       ? handler({ store: ctx.store, userId }, a.request())
-      : a.synthesize(Prng.forOperation(ctx.seed, `${a.service}.${a.operation}`));
+      : (bulk ?? a.synthesize(Prng.forOperation(ctx.seed, `${a.service}.${a.operation}`)));
   } catch (e) {
     if (!(e instanceof ApiFaultError)) throw e;
     send(res, a.renderFault(e, trackingId), trackingId);

@@ -1,10 +1,17 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import {
+  createServer,
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+  type ServerResponse,
+} from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
+  checkCredentials,
   SANDBOX_DEVELOPER_TOKEN,
   type CredentialPolicy,
   type Environment,
 } from './auth/credentials.ts';
+import { BULK_HTTP_PREFIX, BulkMock, type BulkMockOptions } from './bulk/bulk-mock.ts';
 import { CmStore, seedStore, type SeedIds } from './cm/store.ts';
 import { countCall, formatStats, newStats, type MockContext, type MockStats } from './context.ts';
 import { runCall, send, type Rendered } from './dispatch.ts';
@@ -46,6 +53,8 @@ export interface MockServerOptions {
   developerTokens?: string[];
   /** Largest request body accepted, in bytes (default 16 MiB). */
   maxRequestBytes?: number;
+  /** Size and pace of the Bulk service's files (see mock/src/bulk). */
+  bulk?: BulkMockOptions;
   /** Added before every API answer (not OAuth), in milliseconds (default 0). */
   latencyMs?: number;
 }
@@ -69,6 +78,8 @@ export interface MockServer {
     revoke(token: string): void;
     expire(accessToken: string): void;
   };
+  /** The Bulk service's files: `bulk.prepare(accountId)` builds a download ahead of time. */
+  bulk: BulkMock;
   /** The seeded ids and the live Customer Management store. */
   state: { ids: SeedIds; store: CmStore; environment: Environment; developerToken: string };
   formatStats(): string;
@@ -98,6 +109,7 @@ export async function startMockServer(opts: MockServerOptions = {}): Promise<Moc
     store,
     policy,
     seed: opts.seed ?? 13,
+    bulk: new BulkMock(opts.bulk),
   };
   const maxBytes = opts.maxRequestBytes ?? 16 * 1024 * 1024;
   const latencyMs = opts.latencyMs ?? 0;
@@ -115,6 +127,7 @@ export async function startMockServer(opts: MockServerOptions = {}): Promise<Moc
     server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
   });
   const { port } = server.address() as AddressInfo;
+  ctx.bulk!.origin = `http://127.0.0.1:${port}`;
 
   return {
     origin: `http://127.0.0.1:${port}`,
@@ -135,6 +148,7 @@ export async function startMockServer(opts: MockServerOptions = {}): Promise<Moc
     },
     state: { ids, store, environment, developerToken: developerTokens[0]! },
     formatStats: () => formatStats(ctx.stats),
+    bulk: ctx.bulk!,
   };
 }
 
@@ -148,6 +162,9 @@ async function handle(
 ): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://127.0.0.1');
   const method = (req.method ?? 'GET').toUpperCase();
+  // Bulk files are binary (zip) and may be large: served before the body is read as text.
+  if (ctx.bulk && url.pathname.startsWith(BULK_HTTP_PREFIX))
+    return ctx.bulk.serveHttp(req, res, (h) => bulkCredentialProblem(ctx, h));
   const text = await readBody(req, maxBytes);
   if (text === undefined) {
     send(res, {
@@ -212,6 +229,22 @@ function reject(
 ): void {
   ctx.stats.validationErrors.push(`${protocol} ${service}.${r.operation}: ${r.error}`);
   send(res, r.rendered);
+}
+
+/** Checks the credential headers Microsoft documents for the Bulk upload POST. */
+function bulkCredentialProblem(ctx: MockContext, h: IncomingHttpHeaders): string | undefined {
+  const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+  try {
+    checkCredentials(ctx.policy, {
+      developerToken: one(h['developertoken']),
+      accessToken: one(h['authenticationtoken']),
+      customerId: one(h['customerid']),
+      accountId: one(h['customeraccountid']) ?? one(h['accountid']),
+    });
+    return undefined;
+  } catch (e) {
+    return (e as Error).message;
+  }
 }
 
 /** The whole body as UTF-8, or undefined when it is larger than `max`. */

@@ -315,6 +315,29 @@ export class ServiceClient {
     }
   }
 
+  /**
+   * The credential headers Microsoft documents for HTTP requests made outside an operation (a
+   * Bulk upload's multipart POST): AuthenticationToken (not Authorization), DeveloperToken,
+   * CustomerId, and the account as both CustomerAccountId and AccountId. The access token is
+   * registered with this client's redactor like a call's.
+   */
+  async fileTransferHeaders(options: CallOptions = {}): Promise<Record<string, string>> {
+    const accessToken = await untilAborted(
+      this.#auth.getAccessToken(),
+      options.signal,
+      'file transfer',
+    );
+    this.#redactor.add(accessToken);
+    const customerId = options.customerId ?? this.#customerId;
+    const accountId = options.accountId ?? this.#accountId;
+    return {
+      AuthenticationToken: accessToken,
+      DeveloperToken: this.#developerToken,
+      ...(customerId !== undefined ? { CustomerId: customerId } : {}),
+      ...(accountId !== undefined ? { CustomerAccountId: accountId, AccountId: accountId } : {}),
+    };
+  }
+
   /** Closes the connection pool. Pending calls (and shadow comparisons) finish first. */
   async close(): Promise<void> {
     await this.#shadow?.settled();

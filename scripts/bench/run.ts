@@ -3,10 +3,11 @@
  * bench/results.json (git-ignored). Never fails the build: a missed target is `met: false` in
  * the table and the file; only a bench that cannot run at all exits non-zero.
  *
- *   npm run bench [-- --runs 5] [-- --only generation,cold-start,codec,typecheck,memory,response-memory] [-- --no-generate]
+ *   npm run bench [-- --runs 5] [-- --only generation,cold-start,codec,typecheck,memory,response-memory,bulk] [-- --no-generate]
  */
 import { mkdir, rmdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { benchBulk } from './metrics/bulk.ts';
 import { benchCodecs } from './metrics/codec.ts';
 import { benchColdStart } from './metrics/cold-start.ts';
 import { benchGeneration } from './metrics/generation.ts';
@@ -24,6 +25,7 @@ const METRICS = {
   typecheck: benchTypeCheck,
   memory: benchMemory,
   'response-memory': benchResponseMemory,
+  bulk: benchBulk,
 } satisfies Record<string, (runs: number, log: (s: string) => void) => Promise<BenchResult[]>>;
 type MetricName = keyof typeof METRICS;
 

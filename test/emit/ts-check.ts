@@ -62,7 +62,8 @@ export function writeRuntimeStub(root: string): void {
   }
   writeFileSync(
     join(dir, 'index.js'),
-    `export class ServiceClient {
+    `${BULK_STUB_JS}
+export class ServiceClient {
   constructor(descriptor, options) { this.descriptor = descriptor; this.options = options; }
   call(operation, request, options) { return Promise.resolve({ operation, request, options }); }
 }
@@ -78,7 +79,7 @@ export declare class ServiceClient {
   constructor(descriptor: ServiceDescriptor, options: ClientOptions);
   protected call<Req, Res>(operation: string, request: Req, options?: CallOptions): Promise<Res>;
 }
-`,
+${BULK_STUB_DTS}`,
   );
   writeFileSync(
     join(dir, 'internal.js'),
@@ -99,6 +100,32 @@ export declare function descriptorFromJson(namespaces: readonly string[], json: 
 `,
   );
 }
+
+/** The Bulk surface the bulk package's record and Bulk file modules use (runtime/src/files/bulk). */
+const BULK_STUB_DTS = `export type BulkDeleteValue = 'delete_value';
+export interface BulkRowError { Type: string; Error: string; 'Error Number': string; 'Field Path'?: string; values: Record<string, string> }
+export interface BulkRecordExtras { errors?: BulkRowError[]; extra?: Record<string, string> }
+export interface UnknownBulkRecord { Type: never; values: Record<string, string>; errors?: BulkRowError[] }
+export interface BulkRecordInput extends BulkRecordExtras { Type: string; values?: Record<string, string> }
+export interface BulkEntityTable { formatVersion: string; types: Readonly<Record<string, readonly [names: readonly string[], kinds: string]>> }
+export type BulkFileSource = string | Uint8Array | AsyncIterable<Uint8Array> | Iterable<Uint8Array>;
+export interface BulkServiceCalls { fileTransferHeaders(options?: CallOptions): Promise<Record<string, string>> }
+export interface DownloadBulkRequest { AccountIds?: string[] | null; DownloadEntities?: string[] | null }
+export interface DownloadBulkOptions { deadlineMs?: number }
+export interface ReadBulkFileOptions { format?: 'Csv' | 'Tsv' }
+export interface WriteBulkFileOptions { format?: 'Csv' | 'Tsv' }
+export type UploadBulkInput<R> = Iterable<R> | AsyncIterable<R> | { file: BulkFileSource };
+export interface UploadBulkOptions { responseMode?: 'ErrorsOnly' | 'ErrorsAndResults' }
+export interface UploadBulkResult<R> { requestId: string; requestStatus: string; records: AsyncIterable<R> }
+export declare function downloadBulkRecords(client: BulkServiceCalls, request: DownloadBulkRequest, table: BulkEntityTable, options?: DownloadBulkOptions): AsyncGenerator<BulkRecordInput>;
+export declare function uploadBulkRecords(client: BulkServiceCalls, input: UploadBulkInput<BulkRecordInput>, table: BulkEntityTable, options?: UploadBulkOptions): Promise<UploadBulkResult<BulkRecordInput>>;
+export declare function readBulkRecordsFromFile(source: BulkFileSource, table: BulkEntityTable, options?: ReadBulkFileOptions): AsyncGenerator<BulkRecordInput>;
+export declare function writeBulkRecordsToFile(records: Iterable<BulkRecordInput> | AsyncIterable<BulkRecordInput>, table: BulkEntityTable, options?: WriteBulkFileOptions): AsyncGenerator<Uint8Array>;
+`;
+const BULK_STUB_JS = `export function downloadBulkRecords() { throw new Error('stub'); }
+export function uploadBulkRecords() { throw new Error('stub'); }
+export function readBulkRecordsFromFile() { throw new Error('stub'); }
+export function writeBulkRecordsToFile() { throw new Error('stub'); }`;
 
 export interface Diagnostic {
   file: string;

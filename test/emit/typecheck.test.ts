@@ -135,7 +135,7 @@ describe('generated packages under strict TypeScript', () => {
           .filter((f) => f.endsWith('.ts')) // descriptor.js is data, declared by descriptor.d.ts
           .map((f) => join(generated, id, 'src', f)),
       );
-      expect(files.length).toBe(24);
+      expect(files.length).toBe(24 + 3); // + the bulk package's record and Bulk file modules
       expect(formatDiagnostics(typeCheck(files))).toEqual([]);
     },
     LONG,
