@@ -267,6 +267,23 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
           );
         })(),
     )
+    .command(
+      'shadow-report <log>',
+      'render the differences shadow mode logged (JSON lines) as Markdown or HTML',
+      (y) =>
+        y
+          .positional('log', { type: 'string', demandOption: true })
+          .option('format', { choices: ['md', 'html'] as const, default: 'md' as const })
+          .option('out', { type: 'string', describe: 'write to this file instead of stdout' }),
+      (a) =>
+        run(async () => {
+          const { runShadowReport } = await import('./shadow-report.ts');
+          return runShadowReport(
+            { log: a.log, format: a.format, ...(a.out ? { out: a.out } : {}) },
+            io,
+          );
+        })(),
+    )
     .demandCommand(1, 'name a command: specs, model, generate, diff, auth or doctor');
 
   await parser.parseAsync();

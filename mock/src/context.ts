@@ -1,4 +1,6 @@
 import type { CredentialPolicy } from './auth/credentials.ts';
+import type { ErrorCodes } from './campaigns/error-codes.ts';
+import type { CampaignStore } from './campaigns/store.ts';
 import type { BulkMock } from './bulk/bulk-mock.ts';
 import type { CmStore } from './cm/store.ts';
 import type { FaultInjector } from './faults/inject.ts';
@@ -44,6 +46,10 @@ export interface MockContext {
   injector: FaultInjector;
   tokens: TokenService;
   store: CmStore;
+  /** Campaign Management's entities, shared by SOAP and REST. */
+  campaigns: CampaignStore;
+  /** Microsoft's error codes, read from the specs on first use. */
+  codes(): ErrorCodes;
   policy: CredentialPolicy;
   seed: number;
   /** The Bulk service's downloads and uploads (mock/src/bulk). */

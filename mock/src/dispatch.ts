@@ -1,5 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import { checkCredentials, type PresentedCredentials } from './auth/credentials.ts';
+import { CAMPAIGN_HANDLERS } from './campaigns/index.ts';
 import { CM_HANDLERS } from './cm/handlers.ts';
 import type { MockContext } from './context.ts';
 import { adApiFault, ApiFaultError } from './faults/api-fault.ts';
@@ -90,15 +91,9 @@ export async function runCall(
 
   let value: unknown;
   try {
-    const { userId } = checkCredentials(ctx.policy, a.credentials());
-    const handler = a.service === 'customer-management' ? CM_HANDLERS[a.operation] : undefined;
-    const bulk =
-      a.service === 'bulk'
-        ? ctx.bulk?.handle(a.operation, a.request(), a.credentials().accountId)
-        : undefined;
-    value = handler
-      ? handler({ store: ctx.store, userId }, a.request())
-      : (bulk ?? a.synthesize(Prng.forOperation(ctx.seed, `${a.service}.${a.operation}`)));
+    const credentials = a.credentials();
+    const { userId } = checkCredentials(ctx.policy, credentials);
+    value = answer(ctx, a, userId, credentials.accountId);
   } catch (e) {
     if (!(e instanceof ApiFaultError)) throw e;
     send(res, a.renderFault(e, trackingId), trackingId);
@@ -118,6 +113,45 @@ const ERROR_STATUS: Record<ApiErrorCode, number> = {
   109: 401,
   117: 400,
 };
+
+/**
+ * The stateful answer when the operation has a handler (Customer Management, Campaign
+ * Management's entities), else a schema-valid one synthesized from the seed and the request,
+ * so the same request gets the same answer.
+ */
+function answer(
+  ctx: MockContext,
+  a: CallAdapter,
+  userId: string,
+  accountId: string | undefined,
+): unknown {
+  if (a.service === 'customer-management') {
+    const handler = CM_HANDLERS[a.operation];
+    if (handler) return handler({ store: ctx.store, userId }, a.request());
+  }
+  if (a.service === 'campaign-management') {
+    const handler = CAMPAIGN_HANDLERS[a.operation];
+    if (handler) {
+      return handler(
+        {
+          store: ctx.campaigns,
+          customers: ctx.store,
+          userId,
+          accountId,
+          codes: ctx.codes(),
+          typeValue: (name) => ctx.registry.typeValue(a.service, name),
+        },
+        a.request(),
+      );
+    }
+  }
+  if (a.service === 'bulk') {
+    const bulk = ctx.bulk?.handle(a.operation, a.request(), accountId);
+    if (bulk !== undefined) return bulk;
+  }
+  // Per seed and operation: the same request (over either protocol) gets the same answer.
+  return a.synthesize(Prng.forOperation(ctx.seed, `${a.service}.${a.operation}`));
+}
 
 function sendFault(
   a: CallAdapter,

@@ -11,6 +11,8 @@ import {
   type CredentialPolicy,
   type Environment,
 } from './auth/credentials.ts';
+import { ErrorCodes } from './campaigns/error-codes.ts';
+import { CampaignStore } from './campaigns/store.ts';
 import { BULK_HTTP_PREFIX, BulkMock, type BulkMockOptions } from './bulk/bulk-mock.ts';
 import { CmStore, seedStore, type SeedIds } from './cm/store.ts';
 import { countCall, formatStats, newStats, type MockContext, type MockStats } from './context.ts';
@@ -80,8 +82,14 @@ export interface MockServer {
   };
   /** The Bulk service's files: `bulk.prepare(accountId)` builds a download ahead of time. */
   bulk: BulkMock;
-  /** The seeded ids and the live Customer Management store. */
-  state: { ids: SeedIds; store: CmStore; environment: Environment; developerToken: string };
+  /** The seeded ids and the live Customer Management and Campaign Management stores. */
+  state: {
+    ids: SeedIds;
+    store: CmStore;
+    campaigns: CampaignStore;
+    environment: Environment;
+    developerToken: string;
+  };
   formatStats(): string;
 }
 
@@ -94,6 +102,9 @@ export async function startMockServer(opts: MockServerOptions = {}): Promise<Moc
   const tokens = new TokenService(clock, opts.tokenLifetimeS ?? 3600);
   const store = new CmStore(clock);
   const ids = seedStore(store);
+  const campaigns = new CampaignStore(() => store.newId());
+  const specsDir = opts.specsDir ?? defaultSpecsDir();
+  let codes: ErrorCodes | undefined;
   const policy: CredentialPolicy = {
     environment,
     developerTokens: new Set(developerTokens),
@@ -102,11 +113,13 @@ export async function startMockServer(opts: MockServerOptions = {}): Promise<Moc
     canAccessAccount: (u, a) => store.canAccessAccount(u, a),
   };
   const ctx: MockContext = {
-    registry: new ServiceRegistry(opts.specsDir ?? defaultSpecsDir()),
+    registry: new ServiceRegistry(specsDir),
     stats: newStats(),
     injector: new FaultInjector(),
     tokens,
     store,
+    campaigns,
+    codes: () => (codes ??= new ErrorCodes(specsDir)),
     policy,
     seed: opts.seed ?? 13,
     bulk: new BulkMock(opts.bulk),
@@ -146,7 +159,7 @@ export async function startMockServer(opts: MockServerOptions = {}): Promise<Moc
       revoke: (t) => tokens.revoke(t),
       expire: (t) => tokens.expire(t),
     },
-    state: { ids, store, environment, developerToken: developerTokens[0]! },
+    state: { ids, store, campaigns, environment, developerToken: developerTokens[0]! },
     formatStats: () => formatStats(ctx.stats),
     bulk: ctx.bulk!,
   };

@@ -5,7 +5,7 @@ import { createXsdValidator, type XsdValidator } from './soap/xsd-validator.ts';
 import { extractSchemas } from './wsdl/extract-schemas.ts';
 import { describeWsdl, type WsdlDescription } from './wsdl/service-description.ts';
 import { parseXmlTree } from './xml/tree.ts';
-import { describeOpenApi, type OaDocument, type RestService } from './rest/openapi-doc.ts';
+import { describeOpenApi, refName, type OaDocument, type RestService } from './rest/openapi-doc.ts';
 import { createJsonValidator, type JsonValidator } from './rest/json-validator.ts';
 
 export interface ManifestService {
@@ -42,6 +42,7 @@ export class ServiceRegistry {
   readonly services: ManifestService[];
   private readonly soapSides = new Map<string, Promise<SoapSide>>();
   private readonly restSides = new Map<string, Promise<RestSide>>();
+  private readonly typeValues = new Map<string, Map<string, string>>();
 
   constructor(readonly specsDir: string) {
     const manifest = JSON.parse(readFileSync(join(specsDir, 'manifest.json'), 'utf8')) as {
@@ -63,6 +64,28 @@ export class ServiceRegistry {
   byRestPath(path: string): ManifestService | undefined {
     const p = path.toLowerCase();
     return this.services.find((s) => p.startsWith(`${s.restBasePath.toLowerCase()}/`));
+  }
+
+  /**
+   * The REST discriminator value of a type (`ResponsiveSearchAd` → `ResponsiveSearch`), from
+   * the service's OpenAPI mappings; what the stateful core stores in `Type`.
+   */
+  typeValue(id: string, typeName: string): string | undefined {
+    let values = this.typeValues.get(id);
+    if (!values) {
+      values = new Map();
+      const doc = JSON.parse(
+        readFileSync(join(this.specsDir, this.byId(id).files.openapi), 'utf8'),
+      ) as OaDocument;
+      for (const schema of Object.values(doc.components.schemas)) {
+        for (const [value, ref] of Object.entries(schema.discriminator?.mapping ?? {})) {
+          const name = refName(ref);
+          if (!values.has(name)) values.set(name, value);
+        }
+      }
+      this.typeValues.set(id, values);
+    }
+    return values.get(typeName);
   }
 
   soap(id: string): Promise<SoapSide> {

@@ -9,6 +9,7 @@ import { Shadow, type ShadowOptions } from './shadow.js';
 import { buildHttpRequest, readHttpResponse, type ExchangeTarget } from './exchange.js';
 import { Redactor } from './redact.js';
 import { ATTEMPTS, resolveRetryPolicy, runWithRetry, type RetryPolicy } from './retry.js';
+import { throttleScope, throttleWindow, type SharedThrottle } from './shared-throttle.js';
 import { Transport } from './transport.js';
 
 /**
@@ -65,6 +66,12 @@ export interface ClientOptions {
   /** Largest response read into memory. Default 64 MB. */
   maxResponseBytes?: number;
   logger?: Logger;
+  /**
+   * Throttling windows shared with other processes (opt-in; e.g. @adsgen/redis's
+   * RedisThrottleState): a 117/429 with Retry-After seen here holds their calls on the same
+   * account too, and theirs hold ours. When it fails, calls go ahead unshared.
+   */
+  sharedThrottle?: SharedThrottle;
 }
 
 export interface CallOptions {
@@ -109,6 +116,7 @@ export class ServiceClient {
   readonly #transport: Transport;
   readonly #redactor = new Redactor();
   readonly #logger: Logger | undefined;
+  readonly #sharedThrottle: SharedThrottle | undefined;
 
   constructor(descriptor: ServiceDescriptor, options: ClientOptions) {
     if (!options || typeof options !== 'object')
@@ -139,6 +147,7 @@ export class ServiceClient {
     this.#customerId = options.customerId;
     this.#accountId = options.accountId;
     this.#logger = options.logger;
+    this.#sharedThrottle = options.sharedThrottle;
     this.#retry = resolveRetryPolicy(options.retry);
     if (options.endpoint) {
       const base = options.endpoint.replace(/\/+$/, '');
@@ -211,9 +220,11 @@ export class ServiceClient {
     const redact = this.#redactor.fn;
     // The token the last attempt sent: a rejection invalidates that one, not whatever is current.
     let sentToken: string | undefined;
+    const scope = throttleScope(customerId, accountId);
     try {
       const { value: outcome, attempts } = await runWithRetry(
         async (attempt) => {
+          await this.#awaitSharedThrottle(operation, scope, options.signal);
           // A refresh may be slow and is shared with other calls: abort stops this one waiting.
           const accessToken = await untilAborted(
             this.#auth.getAccessToken(),
@@ -252,7 +263,12 @@ export class ServiceClient {
               trackingId: Array.isArray(trackingHeader) ? trackingHeader[0] : trackingHeader,
             },
           );
-          return readHttpResponse(target, response, { redact, now: this.#retry.now });
+          try {
+            return readHttpResponse(target, response, { redact, now: this.#retry.now });
+          } catch (error) {
+            await this.#reportSharedThrottle(operation, scope, error);
+            throw error;
+          }
         },
         {
           policy: this.#retry,
@@ -333,6 +349,34 @@ export class ServiceClient {
   async close(): Promise<void> {
     await this.#shadow?.settled();
     await this.#transport.close();
+  }
+
+  async #awaitSharedThrottle(
+    operation: string,
+    scope: string,
+    signal: AbortSignal | undefined,
+  ): Promise<void> {
+    if (this.#sharedThrottle === undefined) return;
+    try {
+      await untilAborted(this.#sharedThrottle.wait(scope, signal), signal, operation);
+    } catch (error) {
+      if (signal?.aborted) throw error;
+      this.#log('warn', `${operation}: shared throttle state unavailable: ${describe(error)}`, {
+        operation,
+      });
+    }
+  }
+
+  async #reportSharedThrottle(operation: string, scope: string, error: unknown): Promise<void> {
+    const windowMs = throttleWindow(error);
+    if (this.#sharedThrottle === undefined || windowMs === undefined) return;
+    try {
+      await this.#sharedThrottle.report(scope, windowMs);
+    } catch (failure) {
+      this.#log('warn', `${operation}: could not share a throttle window: ${describe(failure)}`, {
+        operation,
+      });
+    }
   }
 
   #operation(name: string, protocol: Protocol): OperationDescriptor {

@@ -55,6 +55,7 @@ export {
 } from './error-codes.js';
 export { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry.js';
 export { REDACTED } from './redact.js';
+export type { SharedThrottle } from './shared-throttle.js';
 export {
   DEFAULT_MAX_RESPONSE_BYTES,
   DEFAULT_ATTEMPT_TIMEOUT_MS,

@@ -102,8 +102,8 @@ describe('a consumer installs the packed packages offline and uses them', () => 
       expect(BigInt(line['accountId'] as string) > 2n ** 53n).toBe(true);
     }
     expect(server.stats.validationErrors).toEqual([]);
-    // GetUser, AddAccount, GetAccount ×2, AddCampaigns, AddAds per protocol.
-    expect(server.stats.validated).toBe(12);
+    // GetUser, AddAccount, GetAccount ×2, AddCampaigns, AddAdGroups, AddAds per protocol.
+    expect(server.stats.validated).toBe(14);
   }, 60_000);
 
   it('runs as one esbuild bundle from a folder without node_modules (undici travels along)', async () => {

@@ -7,7 +7,7 @@
  */
 import { OperationUnavailableError, getResponseMetadata } from '@adsgen/runtime';
 import { describe, expect, it } from 'vitest';
-import { cmPatches, mergeRequest } from './cm-fixtures.ts';
+import { campaignPatches, cmPatches, mergeRequest } from './cm-fixtures.ts';
 import type { E2eEnv } from './env.ts';
 import { pool, sandboxOptions } from './harness.ts';
 import { PACKAGES, callOperation, type GeneratedPackage } from './packages.ts';
@@ -32,7 +32,12 @@ export function allOperationsSuite(env: E2eEnv): void {
     for (const pkg of PACKAGES) {
       it(`${pkg.id}: every operation succeeds and validates`, async () => {
         const server = await env.server();
-        const patches = pkg.id === 'customer-management' ? cmPatches(server) : {};
+        const patches =
+          pkg.id === 'customer-management'
+            ? cmPatches(server)
+            : pkg.id === 'campaign-management'
+              ? campaignPatches(server, pkg.descriptor)
+              : {};
         const failures: string[] = [];
         const calls: [Protocol, string][] = [];
         for (const protocol of ['soap', 'rest'] as const)

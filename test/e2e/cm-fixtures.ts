@@ -5,6 +5,7 @@
  * stays (the patch is merged over it). Destructive operations get an entity of their own,
  * made in the mock's store right before the call, so SOAP and REST runs cannot collide.
  */
+import type { ServiceDescriptor } from '@adsgen/runtime';
 import type { MockServer } from '../../mock/src/server.ts';
 
 type Patch = Record<string, unknown>;
@@ -150,4 +151,33 @@ export function mergeRequest(base: unknown, patch: unknown): unknown {
     return patch.map((item) => (template && isObj(item) ? mergeRequest(template, item) : item));
   }
   return patch;
+}
+
+/**
+ * Campaign Management keeps state too: every request naming an AccountId, CampaignId or
+ * AdGroupId gets the seeded account and a campaign and ad group made in it, so each
+ * operation reaches its handler instead of an unknown-parent fault.
+ */
+export function campaignPatches(
+  server: MockServer,
+  descriptor: ServiceDescriptor,
+): Record<string, () => Patch> {
+  const { campaigns, ids } = server.state;
+  const campaign = campaigns.add('Campaign', ids.accountId, ids.accountId, { Name: 'Fixture' });
+  const campaignId = String(campaign['Id']);
+  const adGroup = campaigns.add('AdGroup', campaignId, ids.accountId, { Name: 'Fixture' });
+  const values: Record<string, string> = {
+    AccountId: ids.accountId,
+    CampaignId: campaignId,
+    AdGroupId: String(adGroup['Id']),
+  };
+  const out: Record<string, () => Patch> = {};
+  for (const op of Object.values(descriptor.operations)) {
+    const type = op.request ? descriptor.types[op.request] : undefined;
+    if (type?.kind !== 'object') continue;
+    const patch: Patch = {};
+    for (const f of type.fields) if (values[f.name]) patch[f.name] = values[f.name];
+    if (Object.keys(patch).length) out[op.name] = () => patch;
+  }
+  return out;
 }

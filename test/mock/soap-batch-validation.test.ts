@@ -43,7 +43,7 @@ describe('SOAP request validation per service, over HTTP', () => {
       ['GetCampaignsByAccountId', `${account}<CampaignType>Search</CampaignType>`],
       ['GetAdGroupsByCampaignId', '<CampaignId>seven</CampaignId>'],
       ['DeleteCampaigns', `${account}<CampaignIds><a:long>2</a:long></CampaignIds>`],
-      ['GetAdGroupsByCampaignId', '<CampaignId>7</CampaignId>'],
+      ['DeleteBudgets', '<BudgetIds><a:long>7</a:long></BudgetIds>'],
       ['GetBudgetsByIds', '<BudgetIds><a:long>5</a:long></BudgetIds>'],
     ] as const;
     const errorsBefore = server.stats.validationErrors.length;

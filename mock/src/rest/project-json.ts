@@ -14,7 +14,16 @@ export function projectJson(
   if (schema.$ref) return projectNamed(doc, refName(schema.$ref), value);
   if (schema.allOf) {
     if (schema.allOf.length === 1) return projectJson(doc, schema.allOf[0], value);
-    return Object.assign({}, ...schema.allOf.map((p) => projectJson(doc, p, value) as object));
+    // A subtype's parts: its base's own properties (no dispatch back to the subtype) and its own.
+    return Object.assign(
+      {},
+      ...schema.allOf.map(
+        (p) =>
+          (p.$ref
+            ? projectNamed(doc, refName(p.$ref), value, false)
+            : projectJson(doc, p, value)) as object,
+      ),
+    );
   }
   if (schema.type === 'array') {
     const items = Array.isArray(value) ? value : [value];
@@ -24,7 +33,16 @@ export function projectJson(
     const obj = value as Record<string, unknown>;
     const out: Record<string, unknown> = {};
     for (const [k, p] of Object.entries(schema.properties)) {
-      if (obj[k] !== undefined) out[k] = projectJson(doc, p, obj[k]);
+      // SOAP spells KeyValuePair members key/value, REST Key/Value.
+      const v =
+        obj[k] !== undefined
+          ? obj[k]
+          : k === 'Key'
+            ? obj['key']
+            : k === 'Value'
+              ? obj['value']
+              : undefined;
+      if (v !== undefined) out[k] = projectJson(doc, p, v);
     }
     return out;
   }
@@ -38,13 +56,13 @@ export function projectJson(
   return value;
 }
 
-function projectNamed(doc: OaDocument, name: string, value: unknown): unknown {
+function projectNamed(doc: OaDocument, name: string, value: unknown, dispatch = true): unknown {
   const schemas = doc.components.schemas;
   const s = schemas[name];
   if (!s) return value;
   const named = (value as { $type?: unknown } | null)?.$type;
   const mapping = s.discriminator?.mapping;
-  if (mapping && typeof named === 'string') {
+  if (dispatch && mapping && typeof named === 'string' && named !== name) {
     const entry = Object.entries(mapping).find(([k, ref]) => refName(ref) === named || k === named);
     if (entry) {
       const out = projectJson(doc, { $ref: entry[1] }, value) as Record<string, unknown>;

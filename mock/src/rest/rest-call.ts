@@ -4,6 +4,7 @@ import { ApiFaultError } from '../faults/api-fault.ts';
 import type { RestSide } from '../services.ts';
 import { synthesizeJson } from '../synth/json-synth.ts';
 import { findRoute, type OaSchema, type RestOperation } from './openapi-doc.ts';
+import { neutralFromJson } from './neutral-json.ts';
 import { projectJson } from './project-json.ts';
 
 const JSON_TYPE = 'application/json; charset=utf-8';
@@ -85,7 +86,7 @@ function restAdapter(
       customerId: header('CustomerId'),
       accountId: header('CustomerAccountId'),
     }),
-    request: () => (body ?? {}) as Record<string, unknown>,
+    request: () => (neutralFromJson(doc, op.requestSchema, body) ?? {}) as Record<string, unknown>,
     synthesize: (rng) => synthesizeJson(doc, op.responseSchema, rng),
     renderSuccess: (value) => ({
       status: 200,

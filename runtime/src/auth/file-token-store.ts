@@ -7,12 +7,18 @@
  *
  * A temporary file never outlives a failed save, and one left by a process that died
  * mid-write is swept by the next store that opens the file (see `sweepStaleTemps`).
+ *
+ * Processes sharing the file refresh one at a time: `withRefreshLock` (RefreshLock, used by
+ * OAuthTokenProvider) holds a lock directory beside the file (proper-lockfile: mkdir is atomic,
+ * and the holder touches it while alive). A holder that died is presumed gone once the lock
+ * was not touched for `lockStaleMs`; then the next process takes it.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdir, open, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { inspect } from 'node:util';
-import type { Tokens, TokenStore } from './token-provider.js';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { RefreshLock, Tokens, TokenStore } from './token-provider.js';
 import { TokenStoreError } from './token-store-error.js';
 
 const FILE_MODE = 0o600;
@@ -20,13 +26,82 @@ const DIR_MODE = 0o700;
 /** A temporary file this old belongs to no save in progress, whatever its process. */
 const STALE_TEMP_MS = 10 * 60_000;
 
-export class FileTokenStore implements TokenStore {
+export interface FileTokenStoreOptions {
+  /**
+   * A lock not touched for this long belongs to a process that died; it is then taken over.
+   * Default 10 000, at least 2 000 (the holder touches it every half of this).
+   */
+  lockStaleMs?: number;
+  /** Longest wait for the refresh lock before failing with TokenStoreError `ELOCKED`. Default 60 000. */
+  lockWaitMs?: number;
+}
+
+const DEFAULT_LOCK_STALE_MS = 10_000;
+const DEFAULT_LOCK_WAIT_MS = 60_000;
+/** Polling for a held lock: starts fast (a refresh takes tens of ms), backs off to this. */
+const MAX_LOCK_POLL_MS = 250;
+
+export class FileTokenStore implements TokenStore, RefreshLock {
   readonly path: string;
+  readonly #lockStaleMs: number;
+  readonly #lockWaitMs: number;
   #queue: Promise<void> = Promise.resolve();
   #swept: Promise<void> | undefined;
 
-  constructor(path: string) {
+  constructor(path: string, options: FileTokenStoreOptions = {}) {
     this.path = resolve(path);
+    this.#lockStaleMs = Math.max(2_000, options.lockStaleMs ?? DEFAULT_LOCK_STALE_MS);
+    this.#lockWaitMs = Math.max(0, options.lockWaitMs ?? DEFAULT_LOCK_WAIT_MS);
+  }
+
+  async withRefreshLock<T>(fn: () => Promise<T>): Promise<T> {
+    const release = await this.#lock();
+    try {
+      return await fn();
+    } finally {
+      // Released or taken over as stale already: either way it is no longer ours.
+      await release().catch(() => undefined);
+    }
+  }
+
+  async #lock(): Promise<() => Promise<void>> {
+    const started = Date.now();
+    let pause = 5;
+    try {
+      // Loaded on first refresh, not with the runtime: most processes never take the lock.
+      const { default: lockfile } = await import('proper-lockfile');
+      await mkdir(dirname(this.path), { recursive: true, mode: DIR_MODE });
+      for (;;) {
+        try {
+          return await lockfile.lock(this.path, {
+            realpath: false,
+            stale: this.#lockStaleMs,
+            // The default throws from a timer (a crash). A lock lost while refreshing changes
+            // nothing the refresh can still undo; the save that follows is atomic either way.
+            onCompromised: () => undefined,
+          });
+        } catch (error) {
+          if (errorCode(error) !== 'ELOCKED') throw error;
+        }
+        if (Date.now() - started >= this.#lockWaitMs) {
+          throw new TokenStoreError(
+            `Timed out after ${this.#lockWaitMs} ms waiting for the refresh lock of token store file ${this.path}`,
+            this.path,
+            'ELOCKED',
+          );
+        }
+        await sleep(pause * (0.5 + Math.random()));
+        pause = Math.min(MAX_LOCK_POLL_MS, pause * 2);
+      }
+    } catch (error) {
+      if (error instanceof TokenStoreError) throw error;
+      const code = errorCode(error);
+      throw new TokenStoreError(
+        `Could not lock token store file ${this.path} (${code})`,
+        this.path,
+        code,
+      );
+    }
   }
 
   async load(): Promise<Tokens | undefined> {

@@ -1,5 +1,5 @@
 /** Public surface of runtime authentication. */
-export type { TokenProvider, Tokens, TokenStore } from './token-provider.js';
+export type { RefreshLock, TokenProvider, Tokens, TokenStore } from './token-provider.js';
 export {
   OAuthTokenProvider,
   type OAuthTokenProviderOptions,

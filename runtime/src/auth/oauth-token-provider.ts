@@ -3,7 +3,8 @@
  * exchange, and access tokens that refresh themselves before they expire.
  *
  * Guarantees, because each one is a way real integrations lose access:
- * - Single flight: concurrent getAccessToken() calls share one store load and one refresh.
+ * - Single flight: concurrent getAccessToken() calls share one store load and one refresh;
+ *   across processes too when the store has a refresh lock (RefreshLock).
  * - Rotation is persisted first: a refresh token returned by a refresh is saved to the store
  *   before the new access token is handed out. If the save fails the call fails, the new
  *   tokens stay in memory, and the next call saves again before returning a token.
@@ -18,7 +19,12 @@ import { ReauthorizationRequiredError } from '../errors.js';
 import { oauthEndpoints, type Environment, type OAuthProviderId } from '../environment.js';
 import { createPkcePair, randomState } from './pkce.js';
 import { endpointLabel, postTokenRequest, type TokenResponse } from './token-endpoint.js';
-import type { TokenProvider, Tokens, TokenStore } from './token-provider.js';
+import {
+  refreshLockOf,
+  type TokenProvider,
+  type Tokens,
+  type TokenStore,
+} from './token-provider.js';
 import { redactedTokens } from './tokens-view.js';
 import { checkRedirect, type PendingAuthorization } from './redirect.js';
 import { REDACTED } from '../redact.js';
@@ -263,8 +269,17 @@ export class OAuthTokenProvider implements TokenProvider {
     return this.#usableAccessToken() ?? this.#refresh();
   }
 
-  /** `reloaded`: this is the retry after an invalid_grant that found a rotated token in the store. */
-  async #refresh(reloaded = false): Promise<string> {
+  /**
+   * A store shared between processes is re-read and refreshed from under its lock, so that a
+   * fleet with one expired token spends its refresh token once.
+   */
+  #refresh(): Promise<string> {
+    const lock = refreshLockOf(this.#store);
+    return lock === undefined ? this.#refreshNow() : lock.withRefreshLock(() => this.#refreshNow());
+  }
+
+  /** `reloaded`: the retry after an invalid_grant that found a rotated token in the store. */
+  async #refreshNow(reloaded = false): Promise<string> {
     await this.#adoptNewerStoredTokens();
     const adopted = this.#usableAccessToken();
     if (adopted !== undefined) return adopted;
@@ -297,7 +312,7 @@ export class OAuthTokenProvider implements TokenProvider {
       if (reloaded || generation !== this.#generation) throw error;
       await this.#adoptNewerStoredTokens();
       if (this.#tokens?.refreshToken === refreshToken) throw error;
-      return this.#refresh(true);
+      return this.#refreshNow(true);
     }
     if (generation !== this.#generation) {
       // A code exchange replaced the tokens while this refresh was in flight; its tokens win.

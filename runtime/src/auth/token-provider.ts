@@ -25,3 +25,25 @@ export interface TokenStore {
   load(): Promise<Tokens | undefined>;
   save(tokens: Tokens): Promise<void>;
 }
+
+/**
+ * Optional part of a TokenStore that several processes share (a file on one machine, Redis
+ * across machines). OAuthTokenProvider refreshes inside `withRefreshLock` and re-reads the
+ * store there first, so of many processes with the same expired token only the first spends
+ * the refresh token; the others find its successor in the store. Without this, two processes
+ * refresh at once and a strictly rotating identity provider rejects the loser's token.
+ */
+export interface RefreshLock {
+  /**
+   * Runs `fn` while holding a lock that every user of the same stored tokens respects, and
+   * releases it when `fn` settles. Waits while another holder has it; a holder that died
+   * loses it after a timeout.
+   */
+  withRefreshLock<T>(fn: () => Promise<T>): Promise<T>;
+}
+
+/** The store's lock, when it has one. */
+export function refreshLockOf(store: TokenStore): RefreshLock | undefined {
+  const lock = (store as Partial<RefreshLock>).withRefreshLock;
+  return typeof lock === 'function' ? (store as TokenStore & RefreshLock) : undefined;
+}
