@@ -7,10 +7,8 @@
  */
 import { compareValues } from '@adsgen/runtime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  CampaignManagementClient,
-  descriptor,
-} from '../../generated/campaign-management/dist/index.js';
+import { CampaignManagementClient } from '../../generated/campaign-management/dist/index.js';
+import { descriptor } from '../../generated/campaign-management/dist/descriptor.js';
 import { ADS, EXTENSIONS, adGroup, budget, campaign, keyword, label } from './campaign-fixtures.ts';
 import { mockOptions, startMock, type Mock } from './harness.ts';
 
