@@ -182,7 +182,7 @@ describe('Bulk workflow control', () => {
     const fault = server.inject({
       match: { service: 'bulk', operation: 'GetBulkDownloadStatus' },
       times: 2,
-      fault: { kind: 'throttle', status: 'code117', retryAfterS: 0 },
+      fault: { kind: 'throttle', status: 'code117', retryAfterS: 1 },
     });
     try {
       const records = await collect(
