@@ -9,6 +9,7 @@ import {
   AdsApiError,
   ThrottledError,
   TransportError,
+  WireFormatError,
   type ClientOptions,
   type TransportFailure,
 } from '@adsgen/runtime';
@@ -18,11 +19,16 @@ export const FAULT_TIMEOUT_MS = 400;
 /** Below the 50 MB body, above anything the mock normally sends. */
 export const FAULT_MAX_RESPONSE_BYTES = 8 * 1024 * 1024;
 
+type ErrorClass =
+  typeof AdsApiError | typeof ThrottledError | typeof TransportError | typeof WireFormatError;
+
 export interface FaultCase {
   name: string;
   fault: FaultSpec;
   /** The exact class of the error (not a subclass: `AdsApiError` means a plain API fault). */
-  errorClass: typeof AdsApiError | typeof ThrottledError | typeof TransportError;
+  errorClass: ErrorClass;
+  /** Where one protocol surfaces a subclass (REST's JSON decoder names the path it refused). */
+  errorClassByProtocol?: { soap?: ErrorClass; rest?: ErrorClass };
   /** TransportError reason. */
   reason?: TransportFailure;
   /** Numeric error code of the first entry (API faults). */
@@ -107,6 +113,7 @@ export const FAULT_CASES: readonly FaultCase[] = [
     name: 'entity expansion (billion laughs)',
     fault: { kind: 'entity-expansion' },
     errorClass: TransportError,
+    errorClassByProtocol: { rest: WireFormatError },
     reason: 'malformed-response',
     httpStatus: { soap: 200, rest: 200 },
     retried: false,

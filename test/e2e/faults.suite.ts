@@ -129,8 +129,9 @@ function expectTypedError(
   protocol: 'soap' | 'rest',
   operation: string,
 ): void {
-  expect(error).toBeInstanceOf(fc.errorClass);
-  expect((error as object).constructor).toBe(fc.errorClass);
+  const errorClass = fc.errorClassByProtocol?.[protocol] ?? fc.errorClass;
+  expect(error).toBeInstanceOf(errorClass);
+  expect((error as object).constructor).toBe(errorClass);
   expect((error as Error).message).toContain(operation);
   if (fc.reason) expect((error as TransportError).reason).toBe(fc.reason);
   if (fc.code !== undefined) expect((error as AdsApiError).code).toBe(fc.code);
