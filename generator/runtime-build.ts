@@ -86,6 +86,46 @@ async function compile(runtimeDir: string, outDir: string): Promise<void> {
   if (result.errors.length > 0) {
     throw new Error(`bundling runtime/ failed: ${result.errors.map((e) => e.text).join('; ')}`);
   }
+  await bundleTransfer(runtimeDir, outDir);
+}
+
+/**
+ * The `@adsgen/runtime/transfer` entry (polling, download, unzip, CSV) as dist/transfer.js, a
+ * bundle of its own so that importing the main entry does not load it (nor fflate and
+ * csv-parse). Its imports of the error classes (errors.ts, or index.ts itself) are left as an
+ * import of ./index.js: one class per error in the process, so `instanceof` holds across both
+ * entries.
+ */
+async function bundleTransfer(runtimeDir: string, outDir: string): Promise<void> {
+  const { build } = await import('esbuild');
+  const shared = new Set(['errors.ts', 'index.ts'].map((f) => join(runtimeDir, 'src', f)));
+  const result = await build({
+    entryPoints: [join(runtimeDir, 'src', 'transfer', 'index.ts')],
+    outfile: join(outDir, 'transfer.js'),
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    packages: 'external',
+    sourcemap: true,
+    logLevel: 'silent',
+    plugins: [
+      {
+        name: 'runtime-main-entry',
+        setup(b) {
+          b.onResolve({ filter: /^\.\.?\/.*\.js$/ }, (args) => {
+            const file = join(args.resolveDir, args.path.replace(/\.js$/, '.ts'));
+            return shared.has(file) ? { path: './index.js', external: true } : undefined;
+          });
+        },
+      },
+    ],
+  });
+  if (result.errors.length > 0) {
+    throw new Error(
+      `bundling runtime/transfer failed: ${result.errors.map((e) => e.text).join('; ')}`,
+    );
+  }
 }
 
 async function isUpToDate(srcDir: string, output: string): Promise<boolean> {

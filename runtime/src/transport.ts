@@ -259,9 +259,9 @@ const TIMEOUT_CODES = new Set([
 ]);
 
 /** undici / socket errors → TransportError. Only codes and undici's own short messages are kept. */
-function toTransportError(
+export function toTransportError(
   error: unknown,
-  request: TransportRequest,
+  request: Pick<TransportRequest, 'operation' | 'signal'>,
   origin: string,
   httpStatus?: number,
 ): Error {
