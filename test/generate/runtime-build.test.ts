@@ -56,14 +56,14 @@ describe('buildRuntime', () => {
     expect(lines).toEqual([]);
   }, 120_000);
 
-  it('replaces dist/ whole with declarations and one bundle that loads', async () => {
+  it('replaces dist/ whole with declarations and the two entry bundles, which load', async () => {
     await writeFile(index, pristine);
     const lines: string[] = [];
     await buildRuntime((l) => lines.push(l), runtime);
     expect(lines).toEqual([expect.stringMatching(/^runtime: built runtime\/dist in \d+ ms$/)]);
     const files = readdirSync(dist);
     expect(files).not.toContain('stale-module.js');
-    expect(files.filter((f) => f.endsWith('.js'))).toEqual(['index.js']);
+    expect(files.filter((f) => f.endsWith('.js')).sort()).toEqual(['index.js', 'transfer.js']);
     expect(files).toContain('index.d.ts');
     expect(existsSync(join(dist, 'index.js.map'))).toBe(true);
     expect(staging()).toEqual([]);
@@ -71,6 +71,8 @@ describe('buildRuntime', () => {
     expect(typeof loaded.ServiceClient).toBe('function');
     expect(typeof loaded.installOperations).toBe('function');
     expect(loaded.earlier).toBeUndefined();
+    const transfer = await import(pathToFileURL(join(dist, 'transfer.js')).href);
+    expect(typeof transfer.pollUntilDone).toBe('function');
     // Up to date now: a second call builds nothing.
     await buildRuntime((l) => lines.push(l), runtime);
     expect(lines).toHaveLength(1);
