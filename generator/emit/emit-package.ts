@@ -4,6 +4,7 @@ import type { ServiceManifestEntry } from '../specs/manifest.ts';
 import { DocText } from './docs.ts';
 import { emitClient } from './emit-client.ts';
 import { emitDescriptor } from './emit-descriptor.ts';
+import { emitReportModules, readColumnKinds } from './emit-reports.ts';
 import { emitTypes } from './emit-types.ts';
 import { analyzeFamilies } from './families.ts';
 import { formatJson, type Json } from './format.ts';
@@ -52,22 +53,35 @@ export async function emitPackage(
     ` * any call on the wire over SOAP or REST. Plain data (see ServiceDescriptor in @adsgen/runtime)\n` +
     ` * kept as JSON text: one line per operation, per type and per field a type declares itself\n` +
     ` * (\`descriptorFromJson\` adds the inherited fields and the namespaces on load).\n */\n`;
+  const reports = emitReportModules(model, await readColumnKinds(), header);
   const index =
     `${header}\n` +
     `export * from './types.js';\n` +
     `export { descriptor } from './descriptor.js';\n` +
     `export { ${entry.clientClass} } from './client.js';\n`;
+  // The reporting package's report helpers; type-only names stay out of the .js.
+  const reportExports = (types: boolean): string =>
+    reports
+      ? `export { downloadReport${types ? ', type ReportColumnName' : ''} } from './download-report.js';\n` +
+        `export { reportColumnKinds${types ? ', type ReportColumnKinds, type ReportRow' : ''} } from './report-columns.js';\n`
+      : '';
   const files = new Map<string, string>();
   files.set('package.json', formatJson(packageJson(model, entry, versions, sources, docs.title)));
   files.set('tsconfig.json', formatJson(TSCONFIG));
   // Every module comes with its dist/ files, written in the same pass and already in
   // prettier's layout, so nothing needs a compiler or formatter run (see emitTypes,
   // emitDescriptor, emitClient; test/emit holds the result to the TypeScript compiler's and
-  // to prettier's). index.ts is plain re-exports: valid as .js and .d.ts too.
+  // to prettier's). index.ts is plain re-exports: valid as .js and .d.ts too (but for the
+  // type-only names of the reporting package's helpers).
   const modules = {
-    index: { ts: index, dts: index, js: index },
+    index: {
+      ts: index + reportExports(true),
+      dts: index + reportExports(true),
+      js: index + reportExports(false),
+    },
     types: emitTypes(model, info, docs, header),
     client: emitClient(model, info, entry.clientClass, docs, header),
+    ...reports,
   };
   for (const [name, out] of Object.entries(modules)) {
     files.set(`src/${name}.ts`, out.ts);

@@ -1,6 +1,7 @@
 import type { CredentialPolicy } from './auth/credentials.ts';
 import type { CmStore } from './cm/store.ts';
 import type { FaultInjector } from './faults/inject.ts';
+import type { ReportJobs } from './reports/jobs.ts';
 import type { TokenService } from './oauth/token-service.ts';
 import type { ServiceRegistry } from './services.ts';
 
@@ -45,6 +46,10 @@ export interface MockContext {
   store: CmStore;
   policy: CredentialPolicy;
   seed: number;
+  /** Submitted report requests and their files. */
+  reports: ReportJobs;
+  /** `http://127.0.0.1:<port>`, for the download URLs the mock hands out. */
+  origin: string;
 }
 
 export function countCall(

@@ -13,6 +13,7 @@ import {
   unknownDetailRestFault,
   unknownDetailSoapFault,
 } from './faults/payloads.ts';
+import { reportingHandler } from './reports/handlers.ts';
 import { Prng } from './synth/prng.ts';
 
 /** A rendered HTTP answer. */
@@ -91,9 +92,15 @@ export async function runCall(
   try {
     const { userId } = checkCredentials(ctx.policy, a.credentials());
     const handler = a.service === 'customer-management' ? CM_HANDLERS[a.operation] : undefined;
+    const reporting =
+      a.service === 'reporting'
+        ? reportingHandler(ctx.reports, ctx.origin, a.operation)
+        : undefined;
     value = handler
       ? handler({ store: ctx.store, userId }, a.request())
-      : a.synthesize(Prng.forOperation(ctx.seed, `${a.service}.${a.operation}`));
+      : reporting
+        ? reporting(a.request())
+        : a.synthesize(Prng.forOperation(ctx.seed, `${a.service}.${a.operation}`));
   } catch (e) {
     if (!(e instanceof ApiFaultError)) throw e;
     send(res, a.renderFault(e, trackingId), trackingId);

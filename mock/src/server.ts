@@ -22,6 +22,8 @@ import {
   type AuthorizationCodeOptions,
   type TokenResponse,
 } from './oauth/token-service.ts';
+import { REPORT_FILES_PATH, serveReportFile } from './reports/download-route.ts';
+import { ReportJobs, type MockReportsConfig } from './reports/jobs.ts';
 import { routeRest } from './rest/rest-call.ts';
 import { ServiceRegistry } from './services.ts';
 import { routeSoap } from './soap/soap-call.ts';
@@ -43,6 +45,8 @@ export interface MockServerOptions {
   developerTokens?: string[];
   /** Largest request body accepted, in bytes (default 16 MiB). */
   maxRequestBytes?: number;
+  /** How the Reporting service answers (rows per report, polls before Success, …). */
+  reports?: Partial<MockReportsConfig>;
 }
 
 /** The developer token the mock accepts in production mode unless told otherwise (not a real token). */
@@ -67,6 +71,12 @@ export interface MockServer {
   /** The seeded ids and the live Customer Management store. */
   state: { ids: SeedIds; store: CmStore; environment: Environment; developerToken: string };
   formatStats(): string;
+  /** The Reporting service's report jobs: `configure` changes how it answers from now on. */
+  reports: {
+    configure(config: Partial<MockReportsConfig>): void;
+    /** Request headers of every report file download. */
+    downloadHeaders: ReportJobs['downloadHeaders'];
+  };
 }
 
 const DEFAULT_SPECS = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'specs');
@@ -95,7 +105,10 @@ export async function startMockServer(opts: MockServerOptions = {}): Promise<Moc
     store,
     policy,
     seed: opts.seed ?? 13,
+    reports: new ReportJobs(),
+    origin: '',
   };
+  ctx.reports.config = { ...ctx.reports.config, ...opts.reports };
   const maxBytes = opts.maxRequestBytes ?? 16 * 1024 * 1024;
 
   const server = createServer((req, res) => {
@@ -111,6 +124,7 @@ export async function startMockServer(opts: MockServerOptions = {}): Promise<Moc
     server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
   });
   const { port } = server.address() as AddressInfo;
+  ctx.origin = `http://127.0.0.1:${port}`;
 
   return {
     origin: `http://127.0.0.1:${port}`,
@@ -131,6 +145,10 @@ export async function startMockServer(opts: MockServerOptions = {}): Promise<Moc
     },
     state: { ids, store, environment, developerToken: developerTokens[0]! },
     formatStats: () => formatStats(ctx.stats),
+    reports: {
+      configure: (c) => void (ctx.reports.config = { ...ctx.reports.config, ...c }),
+      downloadHeaders: ctx.reports.downloadHeaders,
+    },
   };
 }
 
@@ -157,6 +175,9 @@ async function handle(
     return handleTokenRequest(ctx.tokens, text, res);
   if (AUTHORIZE_PATH.test(url.pathname) && method === 'GET')
     return handleAuthorize(ctx.tokens, url, defaultUser, res);
+
+  if (REPORT_FILES_PATH.test(url.pathname) && method === 'GET')
+    return serveReportFile(ctx.reports, url, req, res);
 
   const faultHeader = req.headers['x-mock-fault'] as string | undefined;
   const soapService = method === 'POST' ? ctx.registry.bySoapPath(url.pathname) : undefined;

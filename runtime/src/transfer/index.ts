@@ -25,3 +25,24 @@ export {
   type DownloadFailure,
   type TransferPhase,
 } from './errors.js';
+export {
+  ReportError,
+  startReportDownload,
+  type DownloadReportOptions,
+  type ReportCallOptions,
+  type ReportDownload,
+  type ReportFileResult,
+  type ReportProgress,
+  type ReportRequestLike,
+  type ReportingClientLike,
+} from './report.js';
+export {
+  parseReportNumber,
+  readReportRows,
+  type ReportHeader,
+  type ReportKindValues,
+  type ReportLayout,
+  type ReportMetadata,
+  type ReportRowOf,
+  type ReportValueKind,
+} from './report-file.js';
