@@ -1,29 +1,19 @@
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderHtml } from '../../generator/diff/render-html.ts';
 import { renderIndex } from '../../generator/diff/render-index.ts';
 import type { DiffReport } from '../../generator/diff/types.ts';
+import { launchChromium } from '../support/chromium.ts';
 import { historyToCurrent, soapToRest } from './real-specs.ts';
 
 /**
- * The HTML report in a real browser: Debian's chromium, headless, driven by playwright-core.
- * Missing chromium is a failure, not a skip (`.ci/run` installs it; locally: apt-get install chromium).
+ * The HTML report in a real browser: the Chromium that npm installs (@sparticuz/chromium),
+ * headless, driven by playwright-core. No system browser is needed or used.
  */
-const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-
 const tmp = mkdtempSync(join(tmpdir(), 'adsgen-html-'));
 let browser: Browser | undefined;
 let report: DiffReport;
@@ -32,8 +22,7 @@ let history: DiffReport;
 beforeAll(async () => {
   report = await soapToRest('customer-management');
   history = await historyToCurrent('customer-management');
-  if (existsSync(CHROMIUM))
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();
@@ -45,10 +34,6 @@ async function open(
   name: string,
   html: string,
 ): Promise<{ page: Page; url: string; requests: string[]; problems: string[] }> {
-  expect(
-    existsSync(CHROMIUM),
-    `Chromium not found at ${CHROMIUM}: install Debian's chromium (apt-get install -y chromium; .ci/run does this)`,
-  ).toBe(true);
   const path = join(tmp, name);
   writeFileSync(path, html);
   const url = pathToFileURL(path).href;
