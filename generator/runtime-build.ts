@@ -3,6 +3,7 @@ import { readFile, readdir, rename, rm, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import type { Plugin } from 'esbuild';
 import { REPO_ROOT, SPECS_DIR } from './specs/manifest.ts';
 
 const run = promisify(execFile);
@@ -71,10 +72,16 @@ async function compile(runtimeDir: string, outDir: string): Promise<void> {
     const stdout = (e as { stdout?: string }).stdout ?? '';
     throw new Error(`compiling runtime/ failed:\n${stdout.slice(0, 4000)}`);
   }
+  await bundle(join(runtimeDir, 'src', 'index.ts'), join(outDir, 'index.js'));
+  await bundleTransfer(runtimeDir, outDir);
+}
+
+/** One entry point → one ESM bundle for Node 20 with its source map; packages stay external. */
+async function bundle(entry: string, outfile: string, plugins: Plugin[] = []): Promise<void> {
   const { build } = await import('esbuild');
   const result = await build({
-    entryPoints: [join(runtimeDir, 'src', 'index.ts')],
-    outfile: join(outDir, 'index.js'),
+    entryPoints: [entry],
+    outfile,
     bundle: true,
     format: 'esm',
     platform: 'node',
@@ -82,11 +89,11 @@ async function compile(runtimeDir: string, outDir: string): Promise<void> {
     packages: 'external',
     sourcemap: true,
     logLevel: 'silent',
+    plugins,
   });
   if (result.errors.length > 0) {
-    throw new Error(`bundling runtime/ failed: ${result.errors.map((e) => e.text).join('; ')}`);
+    throw new Error(`bundling ${entry} failed: ${result.errors.map((e) => e.text).join('; ')}`);
   }
-  await bundleTransfer(runtimeDir, outDir);
 }
 
 /**
@@ -97,35 +104,19 @@ async function compile(runtimeDir: string, outDir: string): Promise<void> {
  * entries.
  */
 async function bundleTransfer(runtimeDir: string, outDir: string): Promise<void> {
-  const { build } = await import('esbuild');
   const shared = new Set(['errors.ts', 'index.ts'].map((f) => join(runtimeDir, 'src', f)));
-  const result = await build({
-    entryPoints: [join(runtimeDir, 'src', 'transfer', 'index.ts')],
-    outfile: join(outDir, 'transfer.js'),
-    bundle: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    packages: 'external',
-    sourcemap: true,
-    logLevel: 'silent',
-    plugins: [
-      {
-        name: 'runtime-main-entry',
-        setup(b) {
-          b.onResolve({ filter: /^\.\.?\/.*\.js$/ }, (args) => {
-            const file = join(args.resolveDir, args.path.replace(/\.js$/, '.ts'));
-            return shared.has(file) ? { path: './index.js', external: true } : undefined;
-          });
-        },
-      },
-    ],
-  });
-  if (result.errors.length > 0) {
-    throw new Error(
-      `bundling runtime/transfer failed: ${result.errors.map((e) => e.text).join('; ')}`,
-    );
-  }
+  const mainEntry: Plugin = {
+    name: 'runtime-main-entry',
+    setup(b) {
+      b.onResolve({ filter: /^\.\.?\/.*\.js$/ }, (args) => {
+        const file = join(args.resolveDir, args.path.replace(/\.js$/, '.ts'));
+        return shared.has(file) ? { path: './index.js', external: true } : undefined;
+      });
+    },
+  };
+  await bundle(join(runtimeDir, 'src', 'transfer', 'index.ts'), join(outDir, 'transfer.js'), [
+    mainEntry,
+  ]);
 }
 
 async function isUpToDate(srcDir: string, output: string): Promise<boolean> {
