@@ -18,7 +18,9 @@ export function serveReportFile(
   const id = REPORT_FILES_PATH.exec(url.pathname)?.[1] ?? '';
   if (jobs.config.expiredUrls) {
     res.writeHead(403, { 'Content-Type': 'application/xml' });
-    res.end('<Error><Code>AuthenticationFailed</Code><Message>Signed expiry time has passed</Message></Error>');
+    res.end(
+      '<Error><Code>AuthenticationFailed</Code><Message>Signed expiry time has passed</Message></Error>',
+    );
     return;
   }
   const file = jobs.file(id, url.searchParams.get('sig'));
@@ -27,7 +29,10 @@ export function serveReportFile(
     res.end('<Error><Code>BlobNotFound</Code></Error>');
     return;
   }
-  res.writeHead(200, { 'Content-Type': 'application/x-zip-compressed', 'Content-Length': file.length });
+  res.writeHead(200, {
+    'Content-Type': 'application/x-zip-compressed',
+    'Content-Length': file.length,
+  });
   const stall = jobs.config.stallAfterBytes;
   if (stall === undefined) res.end(file);
   else res.write(file.subarray(0, stall)); // and nothing more: the client has to give up

@@ -44,7 +44,11 @@ export class ReportJobs {
     const r = (request['ReportRequest'] ?? {}) as Record<string, unknown>;
     const columns = columnNames(r['Columns']);
     if (columns.length === 0)
-      throw operationFault(2014, 'ReportingServiceNullColumns', 'The report request has no columns.');
+      throw operationFault(
+        2014,
+        'ReportingServiceNullColumns',
+        'The report request has no columns.',
+      );
     const id = String(10_000_000_000 + this.jobs.size);
     this.jobs.set(id, {
       id,
@@ -65,11 +69,11 @@ export class ReportJobs {
     return { ReportRequestId: id };
   }
 
-  poll(request: Record<string, unknown>, origin: string): Record<string, unknown> {
+  /** Undefined for an id this mock did not hand out: the schema synthesizer answers those. */
+  poll(request: Record<string, unknown>, origin: string): Record<string, unknown> | undefined {
     const id = String(request['ReportRequestId'] ?? '');
     const job = this.jobs.get(id);
-    if (!job)
-      throw operationFault(2100, 'ReportingServiceInvalidReportId', 'The report request id is not valid.');
+    if (!job) return undefined;
     job.polls++;
     if (job.polls <= this.config.pendingPolls)
       return { ReportRequestStatus: { ReportDownloadUrl: null, Status: 'Pending' } };

@@ -30,8 +30,9 @@ export function sampleValue(column: string, i: number): string {
   if (/Id$/.test(column)) return String(1_000_000 + (i % 5000));
   if (/(Percent|Rate|Ctr)$/.test(column)) return `${((i * 37) % 10000) / 100}%`;
   if (/^(Spend|Revenue|AverageCpc|AverageCpm|CostPer|ReturnOnAdSpend)/.test(column))
-    return ((i * 131) % 100000 / 100).toFixed(2);
-  if (/(Impressions|Clicks|Conversions|Calls|Assists)$/.test(column)) return String((i * 7919) % 100000);
+    return (((i * 131) % 100000) / 100).toFixed(2);
+  if (/(Impressions|Clicks|Conversions|Calls|Assists)$/.test(column))
+    return String((i * 7919) % 100000);
   if (column === 'TimePeriod') return `2026-11-${String(1 + (i % 28)).padStart(2, '0')}`;
   if (column === 'CurrencyCode') return 'USD';
   return `${column} ${i} "quoted", with comma`;
@@ -59,7 +60,9 @@ export function* reportLines(spec: ReportFileSpec, chunkRows = 2000): Generator<
   if (!spec.excludeColumnHeaders) out += line(spec.columns, format);
   for (let i = 0; i < spec.rows; i++) {
     out += line(
-      spec.columns.map((c) => sampleValue(c, i)).map((v) => (format === 'Tsv' ? v.replaceAll('\t', ' ') : v)),
+      spec.columns
+        .map((c) => sampleValue(c, i))
+        .map((v) => (format === 'Tsv' ? v.replaceAll('\t', ' ') : v)),
       format,
     );
     if ((i + 1) % chunkRows === 0) {
