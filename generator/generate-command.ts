@@ -32,6 +32,8 @@ export async function runGenerate(args: GenerateArgs, io: Io): Promise<number> {
   if (!args.skipRuntime) {
     const { buildRuntime } = await import('./runtime-build.ts');
     await buildRuntime(io.out);
+    const { buildMock } = await import('./mock-build.ts');
+    await buildMock(io.out);
   }
 
   const { generate } = await import('./emit/generate.ts');

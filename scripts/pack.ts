@@ -1,12 +1,12 @@
 /**
- * Packs @adsgen/runtime and generated packages into npm tarballs, as a consumer would get
+ * Packs @adsgen/runtime, @adsgen/mock and generated packages into npm tarballs, as a consumer would get
  * them from a registry, and finds the installed dependency closure of a package (used to
  * install tarballs without a network when the npm cache is empty).
  *
  *   node --import tsx scripts/pack.ts [--out <dir>] [<service id>…]
  *
- * Without service ids it packs the runtime and all six generated packages (run
- * `npm run generate` first: it builds runtime/dist and generated/<id>/dist).
+ * Without service ids it packs the runtime, @adsgen/mock and all six generated packages (run
+ * `npm run generate` first: it builds runtime/dist, mock/dist and generated/<id>/dist).
  */
 import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
@@ -56,7 +56,7 @@ export async function npmPack(dirs: string[], destination: string): Promise<Tarb
 
 /**
  * Directories of the installed packages `packageDir` depends on, transitively (production
- * dependencies only), resolved the way Node resolves them: from the dependent's own
+ * dependencies and required peers), resolved the way Node resolves them: from the dependent's own
  * node_modules up to the root's. Throws when one is not installed.
  */
 export function dependencyClosure(packageDir: string, root = REPO_ROOT): string[] {
@@ -64,8 +64,14 @@ export function dependencyClosure(packageDir: string, root = REPO_ROOT): string[
   const visit = (dir: string): void => {
     const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as {
       dependencies?: Record<string, string>;
+      peerDependencies?: Record<string, string>;
+      peerDependenciesMeta?: Record<string, { optional?: boolean }>;
     };
-    for (const name of Object.keys(manifest.dependencies ?? {})) {
+    // npm installs required peers too (xmllint-wasm names @types/node).
+    const peers = Object.keys(manifest.peerDependencies ?? {}).filter(
+      (p) => !manifest.peerDependenciesMeta?.[p]?.optional,
+    );
+    for (const name of [...Object.keys(manifest.dependencies ?? {}), ...peers]) {
       if (found.has(name)) continue;
       const installed = locate(name, dir, root);
       found.set(name, installed);
@@ -85,13 +91,17 @@ function locate(name: string, from: string, root: string): string {
   throw new Error(`${name} is not installed under ${root} (run npm ci)`);
 }
 
-/** The runtime and the generated packages of `services` (all six when empty). */
+/** The runtime, the mock and the generated packages of `services` (all six when empty). */
 export function packageDirs(services: string[] = []): string[] {
   const manifest = JSON.parse(readFileSync(join(REPO_ROOT, 'specs', 'manifest.json'), 'utf8')) as {
     services: { id: string }[];
   };
   const ids = services.length ? services : manifest.services.map((s) => s.id);
-  const dirs = [join(REPO_ROOT, 'runtime'), ...ids.map((id) => join(REPO_ROOT, 'generated', id))];
+  const dirs = [
+    join(REPO_ROOT, 'runtime'),
+    join(REPO_ROOT, 'mock'),
+    ...ids.map((id) => join(REPO_ROOT, 'generated', id)),
+  ];
   for (const dir of dirs) {
     if (!existsSync(join(dir, 'dist')))
       throw new Error(`${dir}/dist is missing: run npm run generate first`);

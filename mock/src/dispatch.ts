@@ -3,7 +3,7 @@ import { checkCredentials, type PresentedCredentials } from './auth/credentials.
 import { CM_HANDLERS } from './cm/handlers.ts';
 import type { MockContext } from './context.ts';
 import { adApiFault, ApiFaultError } from './faults/api-fault.ts';
-import type { FaultSpec } from './faults/inject.ts';
+import type { ApiErrorCode, FaultSpec } from './faults/inject.ts';
 import {
   entityExpansionPayload,
   resetConnection,
@@ -85,7 +85,8 @@ export async function runCall(
   if (fault) {
     ctx.stats.faultsInjected++;
     if (fault.kind === 'delay') await new Promise((r) => setTimeout(r, fault.ms));
-    else if (fault.kind !== 'truncated') return sendFault(a, fault, trackingId, res);
+    else if (fault.kind !== 'truncated' && fault.kind !== 'alter')
+      return sendFault(a, fault, trackingId, res);
   }
 
   let value: unknown;
@@ -106,14 +107,24 @@ export async function runCall(
     send(res, a.renderFault(e, trackingId), trackingId);
     return;
   }
+  if (fault?.kind === 'alter') value = alterAt(value, fault.path, fault.value);
   const rendered = a.renderSuccess(value, trackingId);
   if (fault?.kind === 'truncated') sendTruncated(res, rendered.contentType, rendered.body);
   else send(res, rendered, trackingId);
 }
 
+/** The HTTP status REST answers each injected API error code with. */
+const ERROR_STATUS: Record<ApiErrorCode, number> = {
+  0: 500,
+  105: 401,
+  106: 403,
+  109: 401,
+  117: 400,
+};
+
 function sendFault(
   a: CallAdapter,
-  fault: Exclude<FaultSpec, { kind: 'delay' | 'truncated' }>,
+  fault: Exclude<FaultSpec, { kind: 'delay' | 'truncated' | 'alter' }>,
   trackingId: string,
   res: ServerResponse,
 ): void {
@@ -135,6 +146,14 @@ function sendFault(
     case 'internal':
       send(res, a.renderFault(adApiFault(0, 500), trackingId), trackingId);
       return;
+    case 'error': {
+      const f = adApiFault(fault.code, ERROR_STATUS[fault.code], undefined, fault.retryAfterS);
+      const r = a.renderFault(f, trackingId);
+      const retryAfter: Record<string, string> =
+        fault.retryAfterS === undefined ? {} : { 'Retry-After': String(fault.retryAfterS) };
+      send(res, { ...r, headers: { ...r.headers, ...retryAfter } }, trackingId);
+      return;
+    }
     case 'reset':
       resetConnection(res);
       return;
@@ -169,4 +188,18 @@ function sendFault(
       );
       return;
   }
+}
+
+/** A copy of `value` (answers may be the store's own objects) with `path` set to `to`. */
+function alterAt(value: unknown, path: string, to: unknown): unknown {
+  const copy = structuredClone(value) as Record<string, unknown>;
+  const keys = path.split('.');
+  let at: Record<string, unknown> = copy;
+  for (const k of keys.slice(0, -1)) {
+    const next = at[k];
+    if (typeof next !== 'object' || next === null) return copy; // nothing there to alter
+    at = next as Record<string, unknown>;
+  }
+  at[keys[keys.length - 1]!] = to;
+  return copy;
 }

@@ -1,7 +1,5 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import {
   SANDBOX_DEVELOPER_TOKEN,
   type CredentialPolicy,
@@ -27,11 +25,15 @@ import { ReportJobs, type MockReportsConfig } from './reports/jobs.ts';
 import { routeRest } from './rest/rest-call.ts';
 import { ServiceRegistry } from './services.ts';
 import { routeSoap } from './soap/soap-call.ts';
+import { defaultSpecsDir } from './specs-dir.ts';
 
 export interface MockServerOptions {
   /** 0 (default) picks a free port. The server binds 127.0.0.1 only. */
   port?: number;
-  /** Directory with manifest.json and the spec files (default: the checkout's specs/). */
+  /**
+   * Directory with manifest.json, the spec files and error-codes.json. Default: the copy
+   * packed into @adsgen/mock (or a checkout's specs/), or `$ADSGEN_MOCK_SPECS`.
+   */
   specsDir?: string;
   /** Seed of the response synthesizer (default 13). */
   seed?: number;
@@ -45,6 +47,8 @@ export interface MockServerOptions {
   developerTokens?: string[];
   /** Largest request body accepted, in bytes (default 16 MiB). */
   maxRequestBytes?: number;
+  /** Added before every API answer (not OAuth), in milliseconds (default 0). */
+  latencyMs?: number;
   /** How the Reporting service answers (rows per report, polls before Success, …). */
   reports?: Partial<MockReportsConfig>;
 }
@@ -79,8 +83,6 @@ export interface MockServer {
   };
 }
 
-const DEFAULT_SPECS = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'specs');
-
 export async function startMockServer(opts: MockServerOptions = {}): Promise<MockServer> {
   const clock = opts.clock ?? Date.now;
   const environment = opts.environment ?? 'sandbox';
@@ -98,7 +100,7 @@ export async function startMockServer(opts: MockServerOptions = {}): Promise<Moc
     canAccessAccount: (u, a) => store.canAccessAccount(u, a),
   };
   const ctx: MockContext = {
-    registry: new ServiceRegistry(opts.specsDir ?? DEFAULT_SPECS),
+    registry: new ServiceRegistry(opts.specsDir ?? defaultSpecsDir()),
     stats: newStats(),
     injector: new FaultInjector(),
     tokens,
@@ -110,9 +112,10 @@ export async function startMockServer(opts: MockServerOptions = {}): Promise<Moc
   };
   ctx.reports.config = { ...ctx.reports.config, ...opts.reports };
   const maxBytes = opts.maxRequestBytes ?? 16 * 1024 * 1024;
+  const latencyMs = opts.latencyMs ?? 0;
 
   const server = createServer((req, res) => {
-    handle(ctx, req, res, maxBytes, ids.userId).catch((err: unknown) => {
+    handle(ctx, req, res, maxBytes, ids.userId, latencyMs).catch((err: unknown) => {
       // A bug in the mock: say so loudly, as a 500 the test will see.
       if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain' });
       res.end(`mock server error: ${(err as Error).stack ?? String(err)}`);
@@ -158,6 +161,7 @@ async function handle(
   res: ServerResponse,
   maxBytes: number,
   defaultUser: string,
+  latencyMs: number,
 ): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://127.0.0.1');
   const method = (req.method ?? 'GET').toUpperCase();
@@ -180,6 +184,7 @@ async function handle(
     return serveReportFile(ctx.reports, url, req, res);
 
   const faultHeader = req.headers['x-mock-fault'] as string | undefined;
+  if (latencyMs > 0) await new Promise((r) => setTimeout(r, latencyMs));
   const soapService = method === 'POST' ? ctx.registry.bySoapPath(url.pathname) : undefined;
   if (soapService) {
     const routed = routeSoap(

@@ -3,6 +3,8 @@ import type { TokenProvider } from './auth/token-provider.js';
 import type { OperationDescriptor, ServiceDescriptor } from './descriptors.js';
 import { isEnvironment, serviceEndpoints, type Environment } from './environment.js';
 import { OperationUnavailableError, type Protocol } from './errors.js';
+import { protocolRouter, type ProtocolChoice } from './protocol-choice.js';
+import { Shadow, type ShadowOptions } from './shadow.js';
 import { buildHttpRequest, readHttpResponse, type ExchangeTarget } from './exchange.js';
 import { Redactor } from './redact.js';
 import { ATTEMPTS, resolveRetryPolicy, runWithRetry, type RetryPolicy } from './retry.js';
@@ -26,8 +28,16 @@ export interface Logger {
 }
 
 export interface ClientOptions {
-  /** Wire protocol. Default 'rest' (SOAP is switched off on 2027-01-31). */
-  protocol?: Protocol;
+  /**
+   * Wire protocol. Default 'rest' (SOAP is switched off on 2027-01-31). Per operation:
+   * `{ default: 'rest', soap: ['GetCampaignsByIds'] }`.
+   */
+  protocol?: ProtocolChoice;
+  /**
+   * Shadow mode: each read (or safe) call is repeated on the other protocol in the background
+   * and the decoded results compared; differences go to `onDifference`. Writes never shadow.
+   */
+  shadow?: ShadowOptions;
   /** Default 'production'. Drives the service host (and, in `auth`, the OAuth endpoints). */
   environment?: Environment;
   developerToken: string;
@@ -82,7 +92,10 @@ export function getResponseMetadata(value: unknown): ResponseMetadata | undefine
 }
 
 export class ServiceClient {
+  /** The default protocol (operations may be routed to the other one, see `protocolOf`). */
   readonly protocol: Protocol;
+  readonly #route: (operation: string) => Protocol;
+  readonly #shadow: Shadow | undefined;
   readonly environment: Environment;
   readonly #descriptor: ServiceDescriptor;
   readonly #auth: TokenProvider;
@@ -99,12 +112,7 @@ export class ServiceClient {
   constructor(descriptor: ServiceDescriptor, options: ClientOptions) {
     if (!options || typeof options !== 'object')
       throw new TypeError('ServiceClient: options are required');
-    const protocol = options.protocol ?? 'rest';
-    if (protocol !== 'rest' && protocol !== 'soap') {
-      throw new TypeError(
-        `ServiceClient: protocol must be 'rest' or 'soap', not '${String(protocol)}'`,
-      );
-    }
+    const router = protocolRouter(options.protocol, descriptor);
     if (typeof options.developerToken !== 'string' || options.developerToken.trim() === '') {
       throw new TypeError('ServiceClient: developerToken is required');
     }
@@ -113,7 +121,9 @@ export class ServiceClient {
         'ServiceClient: auth must be a TokenProvider (an object with getAccessToken())',
       );
     }
-    this.protocol = protocol;
+    this.protocol = router.default;
+    this.#route = router.of;
+    this.#shadow = options.shadow === undefined ? undefined : new Shadow(options.shadow);
     const environment = options.environment ?? 'production';
     if (!isEnvironment(environment)) {
       throw new TypeError(
@@ -151,18 +161,49 @@ export class ServiceClient {
     });
   }
 
+  /** The protocol `operation` is sent with. */
+  protocolOf(operation: string): Protocol {
+    return this.#route(operation);
+  }
+
   /** Calls `operation` and resolves to its decoded response, with `$metadata` attached. */
   protected async call<Req, Res>(
     operation: string,
     request: Req,
     options: CallOptions = {},
   ): Promise<Res> {
-    const op = this.#operation(operation);
+    const protocol = this.#route(operation);
+    const value = await this.#invoke<Req, Res>(protocol, operation, request, options);
+    const shadow = protocol === 'soap' ? 'rest' : 'soap';
+    if (
+      this.#shadow?.covers(operation, this.#descriptor) &&
+      this.#descriptor.operations[operation]?.[shadow]
+    ) {
+      const { customerId, accountId } = options;
+      this.#shadow.run(this.#descriptor, operation, { primary: protocol, shadow }, value, () =>
+        this.#invoke(shadow, operation, request, { customerId, accountId }),
+      );
+    }
+    return value;
+  }
+
+  /** Resolves when every shadow call started so far has been compared (`close` waits too). */
+  async shadowsSettled(): Promise<void> {
+    await this.#shadow?.settled();
+  }
+
+  async #invoke<Req, Res>(
+    protocol: Protocol,
+    operation: string,
+    request: Req,
+    options: CallOptions,
+  ): Promise<Res> {
+    const op = this.#operation(operation, protocol);
     const target: ExchangeTarget = {
       service: this.#descriptor,
       op,
-      protocol: this.protocol,
-      url: this.protocol === 'soap' ? this.#soapUrl : this.#restOrigin + op.rest!.path,
+      protocol,
+      url: protocol === 'soap' ? this.#soapUrl : this.#restOrigin + op.rest!.path,
     };
     const customerId = options.customerId ?? this.#customerId;
     const accountId = options.accountId ?? this.#accountId;
@@ -186,6 +227,7 @@ export class ServiceClient {
           const started = Date.now();
           this.#log('debug', `${operation}: ${http.method} ${target.url} (attempt ${attempt})`, {
             operation,
+            protocol,
             attempt,
           });
           const response = await this.#transport.send({
@@ -200,6 +242,7 @@ export class ServiceClient {
             `${operation}: HTTP ${response.status} in ${Date.now() - started} ms`,
             {
               operation,
+              protocol,
               attempt,
               httpStatus: response.status,
               trackingId: Array.isArray(trackingHeader) ? trackingHeader[0] : trackingHeader,
@@ -214,7 +257,7 @@ export class ServiceClient {
             this.#log(
               'info',
               `${operation}: access token rejected; refreshing it and retrying once`,
-              { operation },
+              { operation, protocol },
             );
             this.#auth.invalidate?.();
           },
@@ -226,6 +269,7 @@ export class ServiceClient {
               `${operation}: retrying in ${e.delayMs} ms after attempt ${e.attempt} (${e.why}): ${why}`,
               {
                 operation,
+                protocol,
                 attempt: e.attempt,
                 delayMs: e.delayMs,
               },
@@ -236,7 +280,7 @@ export class ServiceClient {
       const metadata: ResponseMetadata = {
         trackingId: outcome.trackingId,
         attempts,
-        protocol: this.protocol,
+        protocol,
         httpStatus: outcome.httpStatus,
       };
       return withMetadata(outcome.value, metadata) as Res;
@@ -248,29 +292,27 @@ export class ServiceClient {
         `${operation}: failed${attempts ? ` after ${attempts} attempt(s)` : ''}: ${describe(error)}`,
         {
           operation,
+          protocol,
         },
       );
       throw error;
     }
   }
 
-  /** Closes the connection pool. Pending calls finish first. */
+  /** Closes the connection pool. Pending calls (and shadow comparisons) finish first. */
   async close(): Promise<void> {
+    await this.#shadow?.settled();
     await this.#transport.close();
   }
 
-  #operation(name: string): OperationDescriptor {
+  #operation(name: string, protocol: Protocol): OperationDescriptor {
     const op = Object.hasOwn(this.#descriptor.operations, name)
       ? this.#descriptor.operations[name]
       : undefined;
-    if (!op) throw new OperationUnavailableError(name, this.protocol, undefined);
-    const binding = this.protocol === 'soap' ? op.soap : op.rest;
+    if (!op) throw new OperationUnavailableError(name, protocol, undefined);
+    const binding = protocol === 'soap' ? op.soap : op.rest;
     if (!binding) {
-      throw new OperationUnavailableError(
-        name,
-        this.protocol,
-        this.protocol === 'soap' ? 'rest' : 'soap',
-      );
+      throw new OperationUnavailableError(name, protocol, protocol === 'soap' ? 'rest' : 'soap');
     }
     return op;
   }
@@ -278,7 +320,7 @@ export class ServiceClient {
   #log(level: keyof Logger, message: string, fields: Record<string, unknown>): void {
     const fn = this.#logger?.[level];
     if (!fn) return;
-    const safe: Record<string, unknown> = { ...fields, protocol: this.protocol };
+    const safe: Record<string, unknown> = { protocol: this.protocol, ...fields };
     for (const [k, v] of Object.entries(safe))
       if (typeof v === 'string') safe[k] = this.#redactor.redact(v);
     try {

@@ -64,3 +64,6 @@ export {
   DEFAULT_TIMEOUT_MS,
   type TransportOptions,
 } from './transport.js';
+export { operationKind, type OperationKind } from './operation-kind.js';
+export type { ProtocolChoice } from './protocol-choice.js';
+export { compareValues, type ShadowDifference, type ShadowOptions } from './shadow.js';

@@ -54,8 +54,8 @@ export async function createConsumerProject(
     } catch (error) {
       if (!/ENOTCACHED/.test(String((error as { stderr?: string }).stderr ?? error))) throw error;
       installedFrom = 'repository node_modules';
-      const runtime = packageDirs.find((d) => d.endsWith('runtime'))!;
-      const extra = await npmPack(dependencyClosure(runtime), join(dir, 'tarballs'));
+      const closure = new Set(packageDirs.flatMap((d) => dependencyClosure(d)));
+      const extra = await npmPack([...closure], join(dir, 'tarballs'));
       for (const t of extra) deps[t.name] = `file:./tarballs/${basename(t.file)}`;
       rmSync(join(dir, 'node_modules'), { recursive: true, force: true });
       writeProject(dir, deps, sources);

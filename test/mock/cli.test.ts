@@ -13,7 +13,8 @@ interface Ready {
 
 /** Starts `npm run mock -- --port 0` in its own process group and waits for MOCK_READY. */
 function startCli(): Promise<{ child: ChildProcess; ready: Ready }> {
-  const child = spawn('npm', ['run', '--silent', 'mock', '--', '--port', '0'], {
+  const args = ['--port', '0', '--seed', '5', '--fault', 'soap:GetAccount=106; times=1'];
+  const child = spawn('npm', ['run', '--silent', 'mock', '--', ...args], {
     cwd: join(import.meta.dirname, '..', '..'),
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -76,5 +77,38 @@ describe('npm run mock (from outside, over HTTP)', () => {
     expect(res.status).toBe(500);
     expect(res.text).toContain('<faultcode>s:Client</faultcode>');
     expect(res.text).toMatch(/Predicates&apos;: This element is not expected/);
+  });
+
+  it('injects the --fault rules it was started with (one GetAccount over SOAP gets 106)', async () => {
+    const xml = envelope(
+      CM_NS,
+      {
+        AuthenticationToken: ready.accessToken,
+        DeveloperToken: ready.developerToken,
+        CustomerId: ready.customerId,
+        CustomerAccountId: ready.accountId,
+      },
+      `<GetAccountRequest xmlns="${CM_NS}"><AccountId>${ready.accountId}</AccountId></GetAccountRequest>`,
+    );
+    const first = await postSoap(ready.origin, CM_SOAP_PATH, 'GetAccount', xml);
+    expect(first.status).toBe(500);
+    expect(first.text).toContain('<ErrorCode>UserIsNotAuthorized</ErrorCode>');
+    const second = await postSoap(ready.origin, CM_SOAP_PATH, 'GetAccount', xml);
+    expect(second.status).toBe(200);
+  });
+});
+
+describe('npm run mock with a bad --fault', () => {
+  it('prints the usage and exits with 2', async () => {
+    const child = spawn('npm', ['run', '--silent', 'mock', '--', '--fault', 'GetUser=explode'], {
+      cwd: join(import.meta.dirname, '..', '..'),
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let err = '';
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    const code = await new Promise((resolve) => child.once('exit', resolve));
+    expect(code).toBe(2);
+    expect(err).toMatch(/unknown fault kind 'explode'/);
+    expect(err).toMatch(/usage: adsgen-mock/);
   });
 });

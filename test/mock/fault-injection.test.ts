@@ -1,6 +1,6 @@
 import { request } from 'node:http';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { parseFaultHeader } from '../../mock/src/faults/inject.ts';
+import { parseFaultHeader, parseFaultRule } from '../../mock/src/faults/inject.ts';
 import { startMockServer, type MockServer } from '../../mock/src/server.ts';
 import {
   callRest,
@@ -151,9 +151,50 @@ describe('fault injection', () => {
       retryAfterS: 3,
     });
     expect(parseFaultHeader('huge; bytes=10')).toEqual({ kind: 'huge', bytes: 10 });
-    expect(() => parseFaultHeader('explode')).toThrow(/unknown X-Mock-Fault kind/);
+    expect(() => parseFaultHeader('explode')).toThrow(/unknown fault kind/);
     const res = await getUserRest({ 'X-Mock-Fault': 'explode' });
     expect(res.status).toBe(400);
+  });
+
+  it('parses the CLI rule syntax: protocol, service, operation, fault and times', () => {
+    expect(
+      parseFaultRule('rest:campaign-management.GetCampaignsByIds=117; retryAfterS=3; times=2'),
+    ).toEqual({
+      match: { protocol: 'rest', service: 'campaign-management', operation: 'GetCampaignsByIds' },
+      fault: { kind: 'error', code: 117, retryAfterS: 3 },
+      times: 2,
+    });
+    expect(parseFaultRule('*=503')).toEqual({ match: {}, fault: { kind: 'html' } });
+    expect(parseFaultRule('GetUser=oversize; bytes=99')).toEqual({
+      match: { operation: 'GetUser' },
+      fault: { kind: 'huge', bytes: 99 },
+    });
+    expect(parseFaultRule('GetUser=429').fault).toEqual({
+      kind: 'throttle',
+      status: 429,
+      retryAfterS: 1,
+    });
+    expect(() => parseFaultRule('GetUser')).toThrow(/<operation>=<fault>/);
+    expect(() => parseFaultRule('GetUser=105; times=0')).toThrow(/times/);
+    expect(() => parseFaultRule('GetUser=delay; ms=-1')).toThrow(/ms must be/);
+  });
+
+  it('answers 105/106/109 with the AdApi error and its HTTP status on both protocols', async () => {
+    for (const [code, status] of [
+      [105, 401],
+      [106, 403],
+      [109, 401],
+      [0, 500],
+    ] as const) {
+      const rest = await getUserRest({ 'X-Mock-Fault': String(code) });
+      expect(rest.status).toBe(status);
+      expect(rest.json['Errors'][0].Code).toBe(code);
+      const soap = await postSoap(server.origin, CM_SOAP_PATH, 'GetUser', getUserSoapXml(), {
+        'X-Mock-Fault': String(code),
+      });
+      expect(soap.status).toBe(500);
+      expect(xmlText(soap.text, 'Code')).toBe(String(code));
+    }
   });
 
   it('still validates requests that get a fault, so a bad request is never hidden', async () => {

@@ -1,0 +1,106 @@
+/**
+ * Shadow mode against the mock: reads are repeated on the other protocol and compared;
+ * a value changed in one protocol's answer is reported with its path and both values, equal
+ * answers report nothing, and writes are sent exactly once.
+ */
+import type { ShadowDifference } from '@adsgen/runtime';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { CustomerManagementClient } from '../../generated/customer-management/dist/index.js';
+import { callsOf, mockOptions, startMock, type Mock } from './harness.ts';
+
+describe('shadow mode', () => {
+  let mock: Mock;
+  beforeAll(async () => {
+    mock = await startMock();
+  });
+  afterEach(() => mock.faults.clear());
+  afterAll(() => mock.close());
+
+  const shadowClient = (found: ShadowDifference[], primary: 'rest' | 'soap' = 'rest') =>
+    new CustomerManagementClient(
+      mockOptions(mock, {
+        protocol: primary,
+        shadow: { compare: 'reads', onDifference: (d) => found.push(d) },
+      }),
+    );
+
+  it('repeats a read on the other protocol and finds no difference in equal answers', async () => {
+    const found: ShadowDifference[] = [];
+    const client = shadowClient(found);
+    const before = callsOf(mock, 'customer-management', 'GetUser');
+    const { User } = await client.getUser({ UserId: null });
+    await client.getAccount({ AccountId: mock.state.ids.accountId });
+    await client.close(); // waits for the shadow comparisons
+    expect(User?.UserName).toBe('ada@example.com');
+    expect(callsOf(mock, 'customer-management', 'GetUser')).toEqual({
+      soap: before.soap + 1,
+      rest: before.rest + 1,
+    });
+    expect(found).toEqual([]);
+  });
+
+  it('reports a value changed in one protocol with operation, path and both values', async () => {
+    const found: ShadowDifference[] = [];
+    const client = shadowClient(found, 'soap');
+    mock.faults.inject(
+      'GetUser',
+      { kind: 'alter', path: 'User.JobTitle', value: 'Changed over REST' },
+      { protocol: 'rest' },
+    );
+    const { User } = await client.getUser({ UserId: null });
+    await client.shadowsSettled();
+    expect(User?.JobTitle).toBe('Advertiser'); // the caller gets the primary (SOAP) answer
+    expect(found).toEqual([
+      expect.objectContaining({
+        service: 'customer-management',
+        operation: 'GetUser',
+        primary: 'soap',
+        shadow: 'rest',
+        path: 'User.JobTitle',
+        primaryValue: 'Advertiser',
+        shadowValue: 'Changed over REST',
+        kind: 'value',
+      }),
+    ]);
+    await client.close();
+  });
+
+  it('reports a shadow call that fails while the primary succeeded', async () => {
+    const found: ShadowDifference[] = [];
+    const client = shadowClient(found);
+    mock.faults.inject('GetUser', '106', { protocol: 'soap' });
+    await client.getUser({ UserId: null });
+    await client.close();
+    expect(found).toEqual([
+      expect.objectContaining({
+        path: '',
+        kind: 'error',
+        shadowValue: expect.stringMatching(/106/),
+      }),
+    ]);
+  });
+
+  it('never shadows a write: each is sent once, on the primary protocol', async () => {
+    const found: ShadowDifference[] = [];
+    const client = new CustomerManagementClient(
+      mockOptions(mock, {
+        protocol: 'rest',
+        shadow: { compare: 'all-safe', onDifference: (d) => found.push(d) },
+      }),
+    );
+    const before = callsOf(mock, 'customer-management', 'AddAccount');
+    await client.addAccount({
+      Account: {
+        Name: 'Shadowed write',
+        CurrencyCode: 'USD',
+        ParentCustomerId: mock.state.ids.customerId,
+      },
+    });
+    await client.close();
+    expect(callsOf(mock, 'customer-management', 'AddAccount')).toEqual({
+      soap: before.soap,
+      rest: before.rest + 1,
+    });
+    expect(found).toEqual([]);
+  });
+});
