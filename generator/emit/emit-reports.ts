@@ -110,8 +110,13 @@ function downloadModule(setNames: string[], header: string): ModuleTexts {
     `    get metadata(): ReportMetadata {\n` +
     `      return inner?.metadata ?? { footer: [], columns: [], rows: 0, unparsedValues: 0 };\n` +
     `    },\n` +
-    `    async *[Symbol.asyncIterator]() {\n` +
-    `      yield* await load();\n` +
+    `    [Symbol.asyncIterator]() {\n` +
+    `      // Delegates to the runtime's iterator: no extra generator step per row.\n` +
+    `      let rows: AsyncIterator<ReportRow<C>> | undefined;\n` +
+    `      return {\n` +
+    `        next: async () => (rows ??= (await load())[Symbol.asyncIterator]()).next(),\n` +
+    `        return: async () => (await rows?.return?.()) ?? { done: true, value: undefined },\n` +
+    `      };\n` +
     `    },\n` +
     `    toArray: async () => (await load()).toArray(),\n` +
     `    toFile: async (path: string) => (await load()).toFile(path),\n` +
@@ -122,7 +127,8 @@ function downloadModule(setNames: string[], header: string): ModuleTexts {
     .replace(/ async \(\): Promise<ReportDownload<ReportRow<C>>> =>/, ' async () =>')
     .replace(/\.startReportDownload<ReportRow<C>>\(/, '.startReportDownload(')
     .replace('get metadata(): ReportMetadata {', 'get metadata() {')
-    .replace('(path: string)', '(path)');
+    .replace('(path: string)', '(path)')
+    .replace(': AsyncIterator<ReportRow<C>> | undefined', '');
   const unionDoc = `/** Any column of any report type. */\n`;
   const ts = `${header}\n${importsTypes}\n${unionDoc}${union}\n${fnDoc}\n${signature}${tsBody}`;
   const js =

@@ -17,24 +17,65 @@ export async function* parseDelimited(
   source: AsyncIterable<Uint8Array | string>,
   options: DelimitedOptions = {},
 ): AsyncGenerator<string[]> {
+  for await (const batch of parseDelimitedBatches(source, options)) yield* batch;
+}
+
+/**
+ * The same records in batches (all csv-parse has ready at each step): one await per batch
+ * instead of one per record, for readers that convert rows synchronously.
+ */
+export async function* parseDelimitedBatches(
+  source: AsyncIterable<Uint8Array | string>,
+  options: DelimitedOptions = {},
+): AsyncGenerator<string[][]> {
+  const tsv = options.delimiter === '\t';
   const parser = parse({
     delimiter: options.delimiter ?? ',',
     bom: true,
     relax_column_count: true,
     skip_empty_lines: true,
     // A TSV field may hold a quote character literally; only CSV quotes fields.
-    quote: options.delimiter === '\t' ? false : '"',
+    quote: tsv ? false : '"',
   });
   const input = Readable.from(source, { objectMode: false });
+  let failure: unknown;
+  let ended = false;
+  let wake: (() => void) | undefined;
+  const signal = () => {
+    const w = wake;
+    wake = undefined;
+    w?.();
+  };
   input.on('error', (e) => parser.destroy(e));
+  parser.on('readable', signal);
+  parser.on('end', () => {
+    ended = true;
+    signal();
+  });
+  parser.on('error', (e) => {
+    failure = e;
+    signal();
+  });
   input.pipe(parser);
   try {
-    for await (const record of parser) yield record as string[];
+    for (;;) {
+      const batch: string[][] = [];
+      let record: string[] | null;
+      while ((record = parser.read() as string[] | null) !== null) batch.push(record);
+      if (batch.length) {
+        yield batch;
+        continue;
+      }
+      if (failure !== undefined) throw failure;
+      if (ended) return;
+      // read() found nothing: 'readable', 'end' or 'error' comes next (never synchronously).
+      await new Promise<void>((resolve) => (wake = resolve));
+    }
   } catch (e) {
     if (e instanceof CsvError)
       throw new DownloadError(
         'bad-file',
-        `the file is not valid ${options.delimiter === '\t' ? 'TSV' : 'CSV'}: ${e.message}`,
+        `the file is not valid ${tsv ? 'TSV' : 'CSV'}: ${e.message}`,
         undefined,
         { cause: e },
       );

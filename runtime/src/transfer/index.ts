@@ -16,7 +16,7 @@ export {
 export { TransferScope } from './deadline.js';
 export { openDownload, type DownloadOptions, type DownloadResponse } from './download.js';
 export { unzipSingle, zipSingle, type ZipEntryInfo } from './unzip.js';
-export { parseDelimited, type DelimitedOptions } from './delimited.js';
+export { parseDelimited, parseDelimitedBatches, type DelimitedOptions } from './delimited.js';
 export {
   DeadlineExceededError,
   DownloadError,
@@ -38,7 +38,7 @@ export {
 } from './report.js';
 export {
   parseReportNumber,
-  readReportRows,
+  ReportRowReader,
   type ReportHeader,
   type ReportKindValues,
   type ReportLayout,
@@ -46,3 +46,4 @@ export {
   type ReportRowOf,
   type ReportValueKind,
 } from './report-file.js';
+export { splitPreamble, type SplitFile } from './report-preamble.js';

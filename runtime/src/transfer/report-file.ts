@@ -90,62 +90,94 @@ export function newReportMetadata(reportRequestId?: string): ReportMetadata {
   };
 }
 
-export async function* readReportRows(
-  records: AsyncIterable<string[]>,
-  layout: ReportLayout,
-  kinds: Readonly<Record<string, ReportValueKind>>,
-  metadata: ReportMetadata,
-  raw = false,
-): AsyncGenerator<Record<string, unknown>> {
-  let state: 'header' | 'columns' | 'rows' | 'footer' = layout.header
-    ? 'header'
-    : layout.columnHeaders
-      ? 'columns'
-      : 'rows';
-  const names = layout.columns;
-  const convert = names.map((c) => (raw ? text : converter(kinds[c] ?? 'string', metadata)));
-  let positions = names.map((_, i) => i);
-  let width = names.length;
-  metadata.columns = [...names];
-  for await (const record of records) {
-    if (state === 'header') {
+/**
+ * Turns the file's records into rows, a batch at a time (synchronous: the caller's loop pays
+ * one await per batch of records, not per row). `finish` checks the stated row count.
+ */
+export class ReportRowReader {
+  #state: 'header' | 'columns' | 'rows' | 'footer';
+  readonly #names: readonly string[];
+  readonly #convert: ((v: string) => unknown)[];
+  #positions: number[];
+  #width: number;
+
+  constructor(
+    readonly layout: ReportLayout,
+    kinds: Readonly<Record<string, ReportValueKind>>,
+    readonly metadata: ReportMetadata,
+    raw = false,
+  ) {
+    this.#state = layout.header ? 'header' : layout.columnHeaders ? 'columns' : 'rows';
+    this.#names = layout.columns;
+    this.#convert = this.#names.map((c) =>
+      raw ? text : converter(kinds[c] ?? 'string', metadata),
+    );
+    this.#positions = this.#names.map((_, i) => i);
+    this.#width = this.#names.length;
+    metadata.columns = [...this.#names];
+  }
+
+  /** The rows among `records`, in order. */
+  push(records: readonly string[][]): Record<string, unknown>[] {
+    const out: Record<string, unknown>[] = [];
+    const names = this.#names;
+    const n = names.length;
+    for (const record of records) {
+      if (this.#state === 'rows' && record.length === this.#width) {
+        const row: Record<string, unknown> = {};
+        for (let i = 0; i < n; i++)
+          row[names[i]!] = this.#convert[i]!(record[this.#positions[i]!]!);
+        this.metadata.rows++;
+        out.push(row);
+      } else this.#other(record);
+    }
+    return out;
+  }
+
+  /** After the last record: the header's row count must match the rows read. */
+  finish(): void {
+    const stated = this.metadata.header?.rows;
+    if (stated !== undefined && stated !== this.metadata.rows)
+      throw badFile(`its header states ${stated} rows but it holds ${this.metadata.rows}`);
+  }
+
+  /** A header, column-name or footer line, or a data row of the wrong width. */
+  #other(record: string[]): void {
+    const { layout, metadata } = this;
+    if (this.#state === 'header') {
       const m = record.length === 1 ? HEADER_LINE.exec(record[0]!) : null;
       if (m) {
         addHeaderLine((metadata.header ??= { fields: {} }), m[1]!, m[2]!);
-        if (m[1] === 'Rows') state = layout.columnHeaders ? 'columns' : 'rows';
-        continue;
+        if (m[1] === 'Rows') this.#state = layout.columnHeaders ? 'columns' : 'rows';
+        return;
       }
-      state = layout.columnHeaders ? 'columns' : 'rows';
+      this.#state = layout.columnHeaders ? 'columns' : 'rows';
     }
-    if (state === 'columns') {
-      positions = names.map((c) => record.indexOf(c));
-      const missing = names.filter((_, i) => positions[i] === -1);
+    if (this.#state === 'columns') {
+      this.#positions = this.#names.map((c) => record.indexOf(c));
+      const missing = this.#names.filter((_, i) => this.#positions[i] === -1);
       if (missing.length)
         throw badFile(`its column row lacks the requested column(s) ${missing.join(', ')}`);
       metadata.columns = record;
-      width = record.length;
-      state = 'rows';
-      continue;
+      this.#width = record.length;
+      this.#state = 'rows';
+      return;
     }
-    if (state === 'rows') {
+    if (this.#state === 'rows') {
       if (layout.footer && record.length === 1 && FOOTER_LINE.test(record[0]!)) {
-        state = 'footer';
+        this.#state = 'footer';
         metadata.footer.push(record[0]!);
-        continue;
+        return;
       }
-      if (record.length !== width)
-        throw badFile(`data row ${metadata.rows + 1} has ${record.length} fields, not ${width}`);
-      const row: Record<string, unknown> = {};
-      for (let i = 0; i < names.length; i++) row[names[i]!] = convert[i]!(record[positions[i]!]!);
-      metadata.rows++;
-      yield row;
-      continue;
+      if (record.length !== this.#width)
+        throw badFile(
+          `data row ${metadata.rows + 1} has ${record.length} fields, not ${this.#width}`,
+        );
+      this.push([record]);
+      return;
     }
     metadata.footer.push(record.join(','));
   }
-  const stated = metadata.header?.rows;
-  if (stated !== undefined && stated !== metadata.rows)
-    throw badFile(`its header states ${stated} rows but it holds ${metadata.rows}`);
 }
 
 function addHeaderLine(header: ReportHeader, key: string, value: string): void {
@@ -183,12 +215,16 @@ function converter(kind: ReportValueKind, metadata: ReportMetadata): (v: string)
  * it is none of those.
  */
 export function parseReportNumber(v: string, percent: boolean): number | null {
-  let s = v.trim();
+  let s = v;
   if (s === '' || s === '--') return null;
   if (percent && s.endsWith('%')) s = s.slice(0, -1);
   if (s.includes(',')) s = s.replaceAll(',', '');
-  if (!/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(s)) return Number.NaN;
-  return Number(s);
+  const n = Number(s);
+  // Number() also takes blanks (0), 'Infinity' and 0x/0o/0b literals: none is a report number.
+  if (!Number.isFinite(n)) return Number.NaN;
+  if (n === 0 && s.trim() === '') return Number.NaN;
+  if (s.length > 2 && s.charCodeAt(0) === 48 && s.charCodeAt(1) > 57) return Number.NaN;
+  return n;
 }
 
 function badFile(what: string): DownloadError {

@@ -4,12 +4,13 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { AdsError, getResponseMetadata } from '../index.js';
 import { TransferScope } from './deadline.js';
-import { parseDelimited } from './delimited.js';
+import { parseDelimitedBatches } from './delimited.js';
 import { openDownload, type DownloadOptions } from './download.js';
 import { pollUntilDone, type PollSchedule } from './poll.js';
+import { splitPreamble } from './report-preamble.js';
 import {
+  ReportRowReader,
   newReportMetadata,
-  readReportRows,
   type ReportMetadata,
   type ReportValueKind,
 } from './report-file.js';
@@ -148,15 +149,26 @@ export function startReportDownload<Row>(
     try {
       const body = await fileBytes(client, request, options, scope, metadata);
       if (!body) return options.onProgress?.({ phase: 'done', rows: 0 });
-      const records = parseDelimited(body, { delimiter: format === 'Tsv' ? '\t' : ',' });
-      const layout = {
-        columns: request.Columns!,
-        header: request.ExcludeReportHeader !== true,
-        footer: request.ExcludeReportFooter !== true,
-        columnHeaders: request.ExcludeColumnHeaders !== true,
-      };
-      for await (const row of readReportRows(records, layout, kinds, metadata, options.raw))
-        yield row as Row;
+      const delimiter = format === 'Tsv' ? '\t' : ',';
+      const header = request.ExcludeReportHeader !== true;
+      const { preamble, rest } = header
+        ? await splitPreamble(body, delimiter)
+        : { preamble: [], rest: body };
+      const reader = new ReportRowReader(
+        {
+          columns: request.Columns!,
+          header,
+          footer: request.ExcludeReportFooter !== true,
+          columnHeaders: request.ExcludeColumnHeaders !== true,
+        },
+        kinds,
+        metadata,
+        options.raw,
+      );
+      for (const row of reader.push(preamble)) yield row as Row;
+      const batches = parseDelimitedBatches(rest, { delimiter });
+      for await (const batch of batches) for (const row of reader.push(batch)) yield row as Row;
+      reader.finish();
       options.onProgress?.({ phase: 'done', rows: metadata.rows });
     } catch (e) {
       throw scope.translate(e);

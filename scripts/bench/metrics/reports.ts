@@ -53,7 +53,10 @@ interface Run {
 }
 
 async function child(args: string[]): Promise<Run> {
-  const r = await timeProcess(process.execPath, withPeakRss(CHILD, ...args));
+  // A 1M-row run takes seconds on an idle machine but minutes on a shared, loaded one.
+  const r = await timeProcess(process.execPath, withPeakRss(CHILD, ...args), {
+    timeoutMs: 30 * 60_000,
+  });
   const out = JSON.parse(r.stdout) as { rows: number; ms: number };
   return { ...out, rssKB: r.peakRssKB ?? Number.NaN };
 }
