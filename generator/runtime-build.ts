@@ -3,7 +3,6 @@ import { readFile, readdir, rename, rm, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import type { Plugin } from 'esbuild';
 import { REPO_ROOT, SPECS_DIR } from './specs/manifest.ts';
 
 const run = promisify(execFile);
@@ -72,16 +71,18 @@ async function compile(runtimeDir: string, outDir: string): Promise<void> {
     const stdout = (e as { stdout?: string }).stdout ?? '';
     throw new Error(`compiling runtime/ failed:\n${stdout.slice(0, 4000)}`);
   }
-  await bundle(join(runtimeDir, 'src', 'index.ts'), join(outDir, 'index.js'));
-  await bundleTransfer(runtimeDir, outDir);
-}
-
-/** One entry point → one ESM bundle for Node 20 with its source map; packages stay external. */
-async function bundle(entry: string, outfile: string, plugins: Plugin[] = []): Promise<void> {
   const { build } = await import('esbuild');
+  // Two entries (the public one and `internal`, for generated code) share one chunk, so both
+  // see the same classes: an error thrown by the client is `instanceof` what users import.
   const result = await build({
-    entryPoints: [entry],
-    outfile,
+    // `transfer` (polling, download, unzip, CSV for reports and bulk files) is a third entry,
+    // dist/transfer/index.js: importing the public entry does not load it, fflate or csv-parse.
+    entryPoints: ['index', 'internal', 'transfer/index'].map((name) =>
+      join(runtimeDir, 'src', `${name}.ts`),
+    ),
+    outdir: outDir,
+    splitting: true,
+    chunkNames: 'runtime-[hash]',
     bundle: true,
     format: 'esm',
     platform: 'node',
@@ -89,34 +90,10 @@ async function bundle(entry: string, outfile: string, plugins: Plugin[] = []): P
     packages: 'external',
     sourcemap: true,
     logLevel: 'silent',
-    plugins,
   });
   if (result.errors.length > 0) {
-    throw new Error(`bundling ${entry} failed: ${result.errors.map((e) => e.text).join('; ')}`);
+    throw new Error(`bundling runtime/ failed: ${result.errors.map((e) => e.text).join('; ')}`);
   }
-}
-
-/**
- * The `@adsgen/runtime/transfer` entry (polling, download, unzip, CSV) as dist/transfer.js, a
- * bundle of its own so that importing the main entry does not load it (nor fflate and
- * csv-parse). Its imports of the error classes (errors.ts, or index.ts itself) are left as an
- * import of ./index.js: one class per error in the process, so `instanceof` holds across both
- * entries.
- */
-async function bundleTransfer(runtimeDir: string, outDir: string): Promise<void> {
-  const shared = new Set(['errors.ts', 'index.ts'].map((f) => join(runtimeDir, 'src', f)));
-  const mainEntry: Plugin = {
-    name: 'runtime-main-entry',
-    setup(b) {
-      b.onResolve({ filter: /^\.\.?\/.*\.js$/ }, (args) => {
-        const file = join(args.resolveDir, args.path.replace(/\.js$/, '.ts'));
-        return shared.has(file) ? { path: './index.js', external: true } : undefined;
-      });
-    },
-  };
-  await bundle(join(runtimeDir, 'src', 'transfer', 'index.ts'), join(outDir, 'transfer.js'), [
-    mainEntry,
-  ]);
 }
 
 async function isUpToDate(srcDir: string, output: string): Promise<boolean> {

@@ -110,11 +110,10 @@ export function emitClient(
     w.raw(`${header}\n`);
     w.line(
       mode === 'js'
-        ? "import { ServiceClient, installOperations } from '@adsgen/runtime';"
-        : mode === 'dts'
-          ? "import { ServiceClient, type CallOptions, type ClientOptions } from '@adsgen/runtime';"
-          : "import {\n  ServiceClient,\n  installOperations,\n  type CallOptions,\n  type ClientOptions,\n} from '@adsgen/runtime';",
+        ? "import { ServiceClient } from '@adsgen/runtime';"
+        : "import { ServiceClient, type CallOptions, type ClientOptions } from '@adsgen/runtime';",
     );
+    if (mode !== 'dts') w.line("import { installOperations } from '@adsgen/runtime/internal';");
     if (mode !== 'dts') w.line("import { descriptor } from './descriptor.js';");
     if (mode !== 'js') w.line("import type * as types from './types.js';");
     w.line();

@@ -1,3 +1,12 @@
+import type {
+  FieldDescriptor,
+  OperationDescriptor,
+  QName,
+  ServiceDescriptor,
+  TypeDescriptor,
+  ValueDescriptor,
+} from '../../runtime/src/descriptors.ts';
+import { wireFields as flatten, wireOrder } from '../../runtime/src/wire-order.ts';
 import type { TypeRef } from '../model/index.ts';
 import type {
   MergedField,
@@ -12,7 +21,8 @@ import { methodName } from './naming.ts';
 
 /**
  * The descriptor of a generated package: the `ServiceDescriptor` of runtime/src/descriptors.ts
- * (that file is the contract) as JSON text in a `String.raw` template literal, which the
+ * (that file is the contract: every piece below is built as one of its types, so a descriptor
+ * that does not match it fails `tsc` here, not a user's call) as JSON text in a `String.raw` template literal, which the
  * runtime's `descriptorFromJson` parses and completes on load. It is written as a JavaScript
  * module with a declaration file beside it (src/descriptor.js + src/descriptor.d.ts, the same
  * two in dist/): the data is not TypeScript, and the compiler has no business scanning it.
@@ -50,8 +60,8 @@ export interface EmittedDescriptor {
   js: string;
 }
 
-/** A JSON object as built here: undefined members are left out of the text. */
-type JsonObject = { [key: string]: unknown };
+/** The service's head: what precedes its operations and types. */
+type Head = Pick<ServiceDescriptor, 'id' | 'name' | 'soap' | 'rest'>;
 
 /** Namespace URI → the index the JSON names it by (as a string, the type of a namespace). */
 type Ns = (uri: string) => string;
@@ -80,15 +90,15 @@ export function emitDescriptor(
   });
   lines.push('},', '"types":{');
   model.types.forEach((t, i) => {
-    if (t.kind === 'object') checkChain(t, info);
-    // Own fields only: `descriptorFromJson` puts the inherited ones back on load.
-    const { fields, ...rest } = typeData(t, info, ns, 'own');
-    if (fields === undefined || fields.length === 0) {
-      lines.push(
-        `${key(t.name)}${templateJson(fields ? { ...rest, fields } : rest)}${comma(i, model.types)}`,
-      );
+    // Own fields only: `descriptorFromJson` puts the inherited ones back on load (the chain is
+    // walked here first, so a cycle fails the generator rather than the runtime).
+    if (t.kind === 'object') wireFields(t, info);
+    const data = typeData(t, info, ns, 'own');
+    if (data.kind !== 'object' || data.fields.length === 0) {
+      lines.push(`${key(t.name)}${templateJson(data)}${comma(i, model.types)}`);
       return;
     }
+    const { fields, ...rest } = data;
     lines.push(`${key(t.name)}${open(rest)},"fields":[`);
     fields.forEach((f, k) => lines.push(`  ${templateJson(f)}${comma(k, fields)}`));
     lines.push(`]}${comma(i, model.types)}`);
@@ -98,10 +108,10 @@ export function emitDescriptor(
   const table = `const NS = ${printData([...namespaces.keys()], 0, 'const NS = '.length, 1)};\n\n`;
   return {
     dts:
-      `${header}\nimport type { ServiceDescriptor } from '@adsgen/runtime';\n\n` +
+      `${header}\nimport type { ServiceDescriptor } from '@adsgen/runtime/internal';\n\n` +
       `${doc}export declare const descriptor: ServiceDescriptor;\n`,
     js:
-      `${header}\nimport { descriptorFromJson } from '@adsgen/runtime';\n\n${NS_DOC}${table}` +
+      `${header}\nimport { descriptorFromJson } from '@adsgen/runtime/internal';\n\n${NS_DOC}${table}` +
       `${doc}export const descriptor = descriptorFromJson(\n  NS,\n  ${json},\n);\n`,
   };
 }
@@ -114,7 +124,7 @@ export function descriptorData(
   model: MergedModel,
   info: FamilyInfo,
   paths: DescriptorPaths,
-): JsonObject {
+): ServiceDescriptor {
   const same: Ns = (uri) => uri;
   return {
     ...headData(model, paths, same),
@@ -125,26 +135,13 @@ export function descriptorData(
   };
 }
 
-function headData(model: MergedModel, paths: DescriptorPaths, ns: Ns): JsonObject {
+function headData(model: MergedModel, paths: DescriptorPaths, ns: Ns): Head {
   return {
     id: model.service,
     name: model.name,
     soap: { path: paths.soapPath, namespace: ns(model.namespace ?? '') },
     rest: { basePath: paths.restBasePath },
   };
-}
-
-/** `descriptorFromJson` follows `base` as far as it names object types; a cycle would never end. */
-function checkChain(t: MergedObjectType, info: FamilyInfo): void {
-  const seen = new Set([t.name]);
-  for (
-    let b = info.objects.get(t.base ?? '');
-    b !== undefined;
-    b = info.objects.get(b.base ?? '')
-  ) {
-    if (seen.has(b.name)) throw new Error(`type '${t.name}': its base types form a cycle`);
-    seen.add(b.name);
-  }
 }
 
 const NS_DOC =
@@ -156,7 +153,7 @@ function key(name: string): string {
 }
 
 /** The object's JSON without its closing brace, for members that follow on later lines. */
-function open(value: JsonObject): string {
+function open(value: object): string {
   const text = templateJson(value);
   if (text === '{}') throw new Error('emitDescriptor: an object opened for more members is empty');
   return text.slice(0, -1);
@@ -166,11 +163,11 @@ function comma(index: number, list: readonly unknown[]): string {
   return index < list.length - 1 ? ',' : '';
 }
 
-function qname(q: { name: string; namespace: string }, ns: Ns): JsonObject {
+function qname(q: QName, ns: Ns): QName {
   return { name: q.name, namespace: ns(q.namespace) };
 }
 
-function operationData(op: MergedOperation, ns: Ns): JsonObject {
+function operationData(op: MergedOperation, ns: Ns): OperationDescriptor {
   const soap = op.soap;
   const rest = op.rest;
   const restFaults: string[] = [];
@@ -200,12 +197,7 @@ function unique(list: string[]): string[] {
 }
 
 /** A type's descriptor; an object type's fields apart, as they go one per line. */
-function typeData(
-  t: MergedType,
-  info: FamilyInfo,
-  ns: Ns,
-  fields: 'own' | 'all',
-): JsonObject & { fields?: JsonObject[] } {
+function typeData(t: MergedType, info: FamilyInfo, ns: Ns, fields: 'own' | 'all'): TypeDescriptor {
   const namespace = t.namespace === undefined ? undefined : ns(t.namespace);
   switch (t.kind) {
     case 'enum':
@@ -235,31 +227,14 @@ function typeData(
   }
 }
 
-/** All fields, inherited first: those SOAP carries in wire order, then the REST-only ones. */
+/** All fields, inherited first, in wire order: the runtime's rule (runtime/src/wire-order.ts). */
 export function wireFields(t: MergedObjectType, info: FamilyInfo): MergedField[] {
-  const chain: MergedObjectType[] = [t];
-  const seen = new Set([t.name]);
-  for (let b = t.base; b !== undefined;) {
-    const base = info.objects.get(b);
-    if (!base || seen.has(base.name)) break;
-    seen.add(base.name);
-    chain.unshift(base);
-    b = base.base;
-  }
-  return wireOrder(chain.flatMap((c) => c.fields));
+  return flatten(t, (name) => info.objects.get(name));
 }
 
-/** Those SOAP carries, in order, then the REST-only ones. */
-function wireOrder(fields: MergedField[]): MergedField[] {
-  return [
-    ...fields.filter((f) => f.protocols !== 'rest'),
-    ...fields.filter((f) => f.protocols === 'rest'),
-  ];
-}
-
-function fieldData(f: MergedField, ns: Ns): JsonObject {
+function fieldData(f: MergedField, ns: Ns): FieldDescriptor {
   const namespace = f.namespace === undefined ? undefined : ns(f.namespace);
-  let value = valueData(f.type, ns);
+  let value: ValueDescriptor = valueData(f.type, ns);
   if (f.maxOccurs !== 1) {
     // An element that repeats inline: each item is an element named like the field.
     const items = f.type.kind === 'array' ? valueData(f.type.items, ns) : value;
@@ -285,7 +260,7 @@ function fieldData(f: MergedField, ns: Ns): JsonObject {
   };
 }
 
-function valueData(ref: TypeRef, ns: Ns): JsonObject {
+function valueData(ref: TypeRef, ns: Ns): ValueDescriptor {
   switch (ref.kind) {
     case 'primitive':
       return { primitive: ref.primitive };

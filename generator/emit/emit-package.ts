@@ -9,6 +9,7 @@ import { emitTypes } from './emit-types.ts';
 import { analyzeFamilies } from './families.ts';
 import { formatJson, type Json } from './format.ts';
 import { fileHeader } from './header.ts';
+import { tsNames } from './ts-names.ts';
 
 /**
  * One service's merged model → every file of its npm package, as relative path → text:
@@ -39,9 +40,12 @@ export async function emitPackage(
   );
   const header = fileHeader(sources);
   const info = analyzeFamilies(model);
+  // The TypeScript side (types, client) under TypeScript names; the descriptor under the spec's.
+  const ts = tsNames(model);
+  const tsInfo = ts.model === model ? info : analyzeFamilies(ts.model);
   const docs = new DocText(model, entry.docsSlug);
   const typeNames = new Set(model.types.map((t) => t.name));
-  for (const exported of ['descriptor', entry.clientClass]) {
+  for (const exported of [entry.clientClass]) {
     if (typeNames.has(exported))
       throw new Error(
         `a type named '${exported}' would clash with the package's export of that name`,
@@ -57,7 +61,6 @@ export async function emitPackage(
   const index =
     `${header}\n` +
     `export * from './types.js';\n` +
-    `export { descriptor } from './descriptor.js';\n` +
     `export { ${entry.clientClass} } from './client.js';\n`;
   // The reporting package's report helpers; type-only names stay out of the .js.
   const reportExports = (types: boolean): string =>
@@ -79,8 +82,8 @@ export async function emitPackage(
       dts: index + reportExports(true),
       js: index + reportExports(false),
     },
-    types: emitTypes(model, info, docs, header),
-    client: emitClient(model, info, entry.clientClass, docs, header),
+    types: emitTypes(ts.model, tsInfo, docs, header, ts.specName),
+    client: emitClient(ts.model, tsInfo, entry.clientClass, docs, header),
     ...reports,
   };
   for (const [name, out] of Object.entries(modules)) {
@@ -124,6 +127,8 @@ function packageJson(
     types: './dist/index.d.ts',
     exports: {
       '.': { types: './dist/index.d.ts', import: './dist/index.js' },
+      // Data for adsgen's tools (the mock, tests, benchmarks), not the package's API.
+      './descriptor': { types: './dist/descriptor.d.ts', import: './dist/descriptor.js' },
       './package.json': './package.json',
     },
     files: ['dist', 'src'],

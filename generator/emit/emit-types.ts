@@ -17,7 +17,7 @@ import { CodeWriter } from './writer.ts';
  * Objects are interfaces with fields in schema order; enums a string-literal union plus a
  * const object of the same name; flag lists an array of those literals; polymorphic
  * families as described in ./families.ts. The file never names a global type (no Array,
- * Record, Date…), so a spec type called `Date` or `Error` shadows nothing it needs.
+ * Record, Date…); a spec type named like one is renamed before it gets here (ts-names.ts).
  */
 
 const WIDTH = 100;
@@ -67,6 +67,7 @@ export function emitTypes(
   info: FamilyInfo,
   docs: DocText,
   header: string,
+  specName: ReadonlyMap<string, string> = new Map(),
 ): EmittedTypes {
   const names = new Set(model.types.map((t) => t.name));
   const ts: string[] = [header];
@@ -76,8 +77,14 @@ export function emitTypes(
     if (!isTypeName(t.name))
       throw new Error(`type name '${t.name}' is not a valid TypeScript identifier`);
     const w = new CodeWriter();
-    const summary = docs.typeSummary(t);
-    const see = [docs.see(t.name)];
+    // A type renamed for TypeScript (ts-names.ts) is documented and linked by its spec name.
+    const spec = specName.get(t.name) ?? t.name;
+    const summary = docs.typeSummary(spec === t.name ? t : { ...t, name: spec });
+    if (spec !== t.name)
+      summary.push(
+        `Exported as ${t.name}, not ${spec}, so that importing it does not hide JavaScript's global \`${spec}\`.`,
+      );
+    const see = [docs.see(spec)];
     switch (t.kind) {
       case 'enum': {
         writeEnumType(w, t, summary, see);

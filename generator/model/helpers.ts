@@ -1,3 +1,4 @@
+import { baseChain as chainOf } from '../../runtime/src/wire-order.ts';
 import type { Field, NamedRef, ObjectType, ServiceModel, ServiceType, TypeRef } from './types.ts';
 
 /** Name → type index of a model. Build once per model; lookups are then O(1). */
@@ -23,25 +24,24 @@ export function namedTarget(ref: TypeRef): string | undefined {
   }
 }
 
-/** The base chain of an object type, nearest first (`ResponsiveSearchAd` → [`Ad`]). */
+/**
+ * The base chain of an object type, nearest first (`ResponsiveSearchAd` → [`Ad`]): the
+ * runtime's walk (runtime/src/wire-order.ts), which refuses a cycle.
+ */
 export function baseChain(index: Map<string, ServiceType>, type: ObjectType): ObjectType[] {
-  const chain: ObjectType[] = [];
-  const seen = new Set<string>([type.name]);
-  let current: ObjectType | undefined = type;
-  while (current?.base) {
-    const base = index.get(current.base);
-    if (!base || base.kind !== 'object' || seen.has(base.name)) break;
-    seen.add(base.name);
-    chain.push(base);
-    current = base;
-  }
-  return chain;
+  return chainOf(type, objectLookup(index)).slice(0, -1).reverse();
 }
 
 /** Inherited fields first (root's first), then own fields: the order SOAP puts them on the wire. */
 export function allFields(index: Map<string, ServiceType>, type: ObjectType): Field[] {
-  const chain = baseChain(index, type).reverse();
-  return [...chain.flatMap((t) => t.fields), ...type.fields];
+  return chainOf(type, objectLookup(index)).flatMap((t) => t.fields);
+}
+
+function objectLookup(index: Map<string, ServiceType>): (name: string) => ObjectType | undefined {
+  return (name) => {
+    const t = index.get(name);
+    return t?.kind === 'object' ? t : undefined;
+  };
 }
 
 /** Direct subtypes of every object type, in model order. */

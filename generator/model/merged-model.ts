@@ -4,7 +4,9 @@
  */
 import type { AliasType, EnumType, Field, ObjectType, Operation, SpecSource } from './types.ts';
 
-export type Protocols = 'both' | 'soap' | 'rest';
+/** Which protocols carry a member: the runtime's type (runtime/src/descriptors.ts). */
+export type { Protocols } from '../../runtime/src/descriptors.ts';
+import type { Protocols } from '../../runtime/src/descriptors.ts';
 
 export interface MergedField extends Field {
   protocols: Protocols;

@@ -20,31 +20,13 @@
 
 export type Protocol = 'soap' | 'rest';
 
-/** Precise primitive kinds. Mapping from XSD built-ins and OpenAPI type/format is in ./primitives.ts. */
-export type PrimitiveKind =
-  | 'string'
-  | 'boolean'
-  | 'int8' // xs:byte
-  | 'int16' // xs:short
-  | 'int32' // xs:int, OpenAPI integer/int32 (and bare integer)
-  | 'int64' // xs:long, OpenAPI string/int64 or integer/int64
-  | 'uint8' // xs:unsignedByte, OpenAPI integer/uint8
-  | 'uint16' // xs:unsignedShort
-  | 'uint32' // xs:unsignedInt
-  | 'uint64' // xs:unsignedLong
-  | 'float' // xs:float, OpenAPI number/float
-  | 'double' // xs:double, OpenAPI number (bare or double)
-  | 'decimal' // xs:decimal
-  | 'dateTime' // xs:dateTime, OpenAPI string/date-time
-  | 'date' // xs:date, OpenAPI string/date
-  | 'time' // xs:time
-  | 'duration' // xs:duration, ser:duration
-  | 'base64' // xs:base64Binary, OpenAPI string/byte
-  | 'char' // ser:char (a UTF-16 code unit carried as xs:int)
-  | 'guid' // ser:guid, OpenAPI string/uuid
-  | 'anyURI'
-  | 'QName'
-  | 'any'; // xs:anyType, OpenAPI free-form `{}`
+/**
+ * Precise primitive kinds: the runtime's (runtime/src/descriptors.ts), the one definition the
+ * readers, the emitters and the codecs share. Mapping from XSD built-ins and OpenAPI
+ * type/format is in ./primitives.ts.
+ */
+export type { PrimitiveKind } from '../../runtime/src/descriptors.ts';
+import type { PrimitiveKind } from '../../runtime/src/descriptors.ts';
 
 /** A reference to a type, as used by fields, arrays, headers and bodies. */
 export type TypeRef = PrimitiveRef | NamedRef | ArrayRef | MapRef;

@@ -4,6 +4,7 @@ import type {
   ServiceDescriptor,
   ValueDescriptor,
 } from './descriptors.js';
+import { wireFields } from './wire-order.js';
 
 /**
  * What a generated package's descriptor.js calls: its JSON text → the ServiceDescriptor the
@@ -13,7 +14,7 @@ import type {
  * - each XML namespace is written as its index in `namespaces` (they repeat thousands of
  *   times: 40% of the text);
  * - an object type lists only the fields it declares itself; its base's fields go back in
- *   front, in wire order (the SOAP fields of base and own, then the REST-only ones), a
+ *   front, in wire order (`wireFields`, the rule the generator documents them by), a
  *   subtype sharing its base's field objects.
  * The generator's `descriptorData` (generator/emit/emit-descriptor.ts) is the expected
  * result; test/emit holds every generated descriptor to it.
@@ -47,25 +48,19 @@ export function descriptorFromJson(namespaces: readonly string[], json: string):
       items(f.value);
     }
   }
-  const done = new Set<string>();
-  const carried = (f: FieldDescriptor): boolean => f.protocols !== 'rest';
-  const restOnly = (f: FieldDescriptor): boolean => f.protocols === 'rest';
-  const inherit = (t: ObjectTypeDescriptor, depth: number): FieldDescriptor[] => {
-    const base = t.base === undefined ? undefined : d.types[t.base];
-    if (base?.kind !== 'object' || done.has(t.name)) return t.fields;
-    // The generator refuses cyclic bases; a hand-made descriptor must not recurse forever.
-    if (depth > 64) throw new Error(`descriptor ${d.id}: type ${t.name}: base chain too deep`);
-    done.add(t.name);
-    const all = inherit(base, depth + 1);
-    const own = t.fields;
-    t.fields = [
-      ...all.filter(carried),
-      ...own.filter(carried),
-      ...all.filter(restOnly),
-      ...own.filter(restOnly),
-    ];
-    return t.fields;
-  };
-  for (const t of Object.values(d.types)) if (t.kind === 'object') inherit(t, 0);
+  // Every type's full list is computed from the own lists before any is replaced.
+  const objects = new Map<string, ObjectTypeDescriptor>();
+  for (const [name, t] of Object.entries(d.types)) if (t.kind === 'object') objects.set(name, t);
+  const lookup = (name: string): ObjectTypeDescriptor | undefined => objects.get(name);
+  const all = [...objects.values()].map((t) => {
+    try {
+      return wireFields<FieldDescriptor, ObjectTypeDescriptor>(t, lookup);
+    } catch (e) {
+      // A base cycle: the generator refuses one; a hand-made descriptor gets its id named.
+      throw new Error(`descriptor ${d.id}: ${(e as Error).message}`);
+    }
+  });
+  let i = 0;
+  for (const t of objects.values()) t.fields = all[i++]!;
   return d;
 }

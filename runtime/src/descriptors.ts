@@ -4,35 +4,41 @@
  * run time. Generated packages export one `ServiceDescriptor` (`descriptor.js`); the runtime
  * builds its codec plans from it once per type, on first use.
  *
- * This file is the contract between `generator/emit` (which writes these objects) and
- * `runtime/src/soap`, `runtime/src/rest` (which read them). Plain data only.
+ * This file is the contract between `generator/emit` (which imports these types and builds
+ * its descriptor data as them, so a wrong shape fails `tsc`) and `runtime/src/soap`,
+ * `runtime/src/rest` (which read them). Plain data only. Public as types: `ServiceClient`'s
+ * constructor takes a `ServiceDescriptor`; the functions that make and use one are in
+ * `@adsgen/runtime/internal`.
  */
 
-/** Precise primitive kinds; the same names as the generator's service model. */
+/**
+ * Precise primitive kinds, as the spec readers find them (the generator's service model uses
+ * this type too): every integer kind kept apart, 64-bit ones carried as decimal strings.
+ */
 export type PrimitiveKind =
   | 'string'
   | 'boolean'
-  | 'int8'
-  | 'int16'
-  | 'int32'
-  | 'int64'
-  | 'uint8'
-  | 'uint16'
-  | 'uint32'
-  | 'uint64'
-  | 'float'
-  | 'double'
-  | 'decimal'
-  | 'dateTime'
-  | 'date'
-  | 'time'
-  | 'duration'
-  | 'base64'
-  | 'char'
-  | 'guid'
+  | 'int8' // xs:byte
+  | 'int16' // xs:short
+  | 'int32' // xs:int, OpenAPI integer/int32 (and bare integer)
+  | 'int64' // xs:long, OpenAPI string/int64 or integer/int64
+  | 'uint8' // xs:unsignedByte, OpenAPI integer/uint8
+  | 'uint16' // xs:unsignedShort
+  | 'uint32' // xs:unsignedInt
+  | 'uint64' // xs:unsignedLong
+  | 'float' // xs:float, OpenAPI number/float
+  | 'double' // xs:double, OpenAPI number (bare or double)
+  | 'decimal' // xs:decimal
+  | 'dateTime' // xs:dateTime, OpenAPI string/date-time
+  | 'date' // xs:date, OpenAPI string/date
+  | 'time' // xs:time
+  | 'duration' // xs:duration, ser:duration
+  | 'base64' // xs:base64Binary, OpenAPI string/byte
+  | 'char' // ser:char (a UTF-16 code unit carried as xs:int)
+  | 'guid' // ser:guid, OpenAPI string/uuid
   | 'anyURI'
   | 'QName'
-  | 'any';
+  | 'any'; // xs:anyType, OpenAPI free-form `{}`
 
 /** How one value is typed. */
 export type ValueDescriptor =

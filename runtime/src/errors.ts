@@ -8,8 +8,8 @@ import { redactPatterns } from './redact.js';
  *   ├── AdsApiError              the service answered with a fault
  *   │   ├── AuthenticationError  105/106/109/3101/401/403 with a `hint`
  *   │   ├── ThrottledError       117/207/429 with `retryAfterMs`
- *   │   ├── BatchError           partial failures of batch operations (`errors[i].index`)
- *   │   └── EditorialError       editorial faults (Campaign Management)
+ *   │   ├── AdsBatchError        partial failures of batch operations (`errors[i].index`)
+ *   │   └── AdsEditorialError    editorial faults (Campaign Management)
  *   ├── ReauthorizationRequiredError  invalid_grant: the user must consent again
  *   ├── TransportError           timeout, connection, malformed response, abort, too large
  *   └── OperationUnavailableError     the operation does not exist in the chosen protocol
@@ -18,6 +18,11 @@ import { redactPatterns } from './redact.js';
  * scrubs the exact token values it sent before building messages. Errors keep no raw request,
  * no headers and no token provider objects, so `String(e)`, `e.stack`, `JSON.stringify(e)`
  * (via `toJSON`) and `util.inspect(e)` only show what is listed in each class.
+ *
+ * Names: the classes for batch and editorial faults carry the `Ads` prefix because the
+ * services' own data types are called `BatchError` and `EditorialError` (the entries in a
+ * fault's `BatchErrors` list, exported by the generated packages under those names): one
+ * import line can hold both without renaming.
  */
 
 export type Protocol = 'soap' | 'rest';
@@ -211,8 +216,11 @@ export class ThrottledError extends AdsApiError {
 }
 nameClass(ThrottledError, 'ThrottledError');
 
-/** A batch operation failed for some items: `errors[i].index` points into the request's list. */
-export class BatchError extends AdsApiError {
+/**
+ * A batch operation failed for some items: `errors[i].index` points into the request's list.
+ * (`BatchError` without the prefix is the service's data type of one such entry.)
+ */
+export class AdsBatchError extends AdsApiError {
   /** Entries grouped by the index of the request item they refer to. */
   byIndex(): Map<number, AdsErrorEntry[]> {
     const map = new Map<number, AdsErrorEntry[]>();
@@ -225,11 +233,14 @@ export class BatchError extends AdsApiError {
     return map;
   }
 }
-nameClass(BatchError, 'BatchError');
+nameClass(AdsBatchError, 'AdsBatchError');
 
-/** Editorial review rejected items (`EditorialApiFaultDetail`); entries carry `editorial`. */
-export class EditorialError extends AdsApiError {}
-nameClass(EditorialError, 'EditorialError');
+/**
+ * Editorial review rejected items (`EditorialApiFaultDetail`); entries carry `editorial`.
+ * (`EditorialError` without the prefix is the service's data type of one such entry.)
+ */
+export class AdsEditorialError extends AdsApiError {}
+nameClass(AdsEditorialError, 'AdsEditorialError');
 
 export interface ReauthorizationDetails {
   /** Identity provider (`microsoft`, `google`). */

@@ -2,8 +2,8 @@ import { errorCodeName, errorCodeNumber, KnownErrorCodes } from './error-codes.j
 import {
   AdsApiError,
   AuthenticationError,
-  BatchError,
-  EditorialError,
+  AdsBatchError,
+  AdsEditorialError,
   ThrottledError,
   type AdsApiErrorInit,
   type AdsErrorEntry,
@@ -75,9 +75,9 @@ export function faultToError(
   if (hint) return new AuthenticationError(init, hint);
   if (isThrottled(init)) return new ThrottledError(init, input.retryAfterMs);
   if (faultType === 'EditorialApiFaultDetail' || errors.some((e) => e.kind === 'editorial')) {
-    return new EditorialError(init);
+    return new AdsEditorialError(init);
   }
-  if (errors.some((e) => e.kind === 'batch')) return new BatchError(init);
+  if (errors.some((e) => e.kind === 'batch')) return new AdsBatchError(init);
   return new AdsApiError(init);
 }
 

@@ -1,8 +1,12 @@
 /**
- * @adsgen/runtime: what generated Microsoft Advertising clients and their users import.
+ * `@adsgen/runtime`: what users of generated Microsoft Advertising clients import: options,
+ * auth, environments, the error hierarchy, retry policy. What generated code itself needs
+ * (`installOperations`, `descriptorFromJson`, the codecs) is in `@adsgen/runtime/internal`.
  *
  * Results carry a non-enumerable `$metadata` ({ trackingId, attempts, protocol, httpStatus }):
  * read it with `getResponseMetadata(result)`.
+ *
+ * @packageDocumentation
  */
 
 export * from './auth/index.js';
@@ -17,15 +21,13 @@ export {
   type ResponseMetadata,
 } from './client.js';
 export type * from './descriptors.js';
-export { descriptorFromJson } from './descriptor-json.js';
-export { installOperations } from './operations.js';
 export {
   AdsApiError,
   AdsError,
   AuthenticationError,
   AUTHENTICATION_HINTS,
-  BatchError,
-  EditorialError,
+  AdsBatchError,
+  AdsEditorialError,
   OperationUnavailableError,
   ReauthorizationRequiredError,
   ThrottledError,
@@ -41,7 +43,6 @@ export {
   type TransportErrorDetails,
   type TransportFailure,
 } from './errors.js';
-export { faultToError, type FaultInput } from './fault-to-error.js';
 export {
   KnownErrorCodes,
   errorCodeTable,
@@ -49,15 +50,8 @@ export {
   errorCodeName,
   errorCodeNumber,
 } from './error-codes.js';
-export {
-  DEFAULT_RETRY_POLICY,
-  backoffDelay,
-  classifyError,
-  parseRetryAfter,
-  type RetryClass,
-  type RetryPolicy,
-} from './retry.js';
-export { REDACTED, Redactor, redactPatterns } from './redact.js';
+export { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry.js';
+export { REDACTED } from './redact.js';
 export {
   DEFAULT_MAX_RESPONSE_BYTES,
   DEFAULT_ATTEMPT_TIMEOUT_MS,

@@ -10,6 +10,13 @@ import * as campaign from '../../generated/campaign-management/dist/index.js';
 import * as billing from '../../generated/customer-billing/dist/index.js';
 import * as customer from '../../generated/customer-management/dist/index.js';
 import * as reporting from '../../generated/reporting/dist/index.js';
+// Each package's descriptor is data for tools, on its `./descriptor` subpath.
+import { descriptor as adInsightDescriptor } from '../../generated/ad-insight/dist/descriptor.js';
+import { descriptor as bulkDescriptor } from '../../generated/bulk/dist/descriptor.js';
+import { descriptor as campaignDescriptor } from '../../generated/campaign-management/dist/descriptor.js';
+import { descriptor as billingDescriptor } from '../../generated/customer-billing/dist/descriptor.js';
+import { descriptor as customerDescriptor } from '../../generated/customer-management/dist/descriptor.js';
+import { descriptor as reportingDescriptor } from '../../generated/reporting/dist/descriptor.js';
 
 /** What the suite needs of any generated client, whatever its service. */
 export interface AnyClient {
@@ -26,28 +33,28 @@ export interface GeneratedPackage {
 export const PACKAGES: readonly GeneratedPackage[] = [
   {
     id: 'customer-management',
-    descriptor: customer.descriptor,
+    descriptor: customerDescriptor,
     create: (o) => new customer.CustomerManagementClient(o),
   },
   {
     id: 'campaign-management',
-    descriptor: campaign.descriptor,
+    descriptor: campaignDescriptor,
     create: (o) => new campaign.CampaignManagementClient(o),
   },
-  { id: 'bulk', descriptor: bulk.descriptor, create: (o) => new bulk.BulkClient(o) },
+  { id: 'bulk', descriptor: bulkDescriptor, create: (o) => new bulk.BulkClient(o) },
   {
     id: 'reporting',
-    descriptor: reporting.descriptor,
+    descriptor: reportingDescriptor,
     create: (o) => new reporting.ReportingClient(o),
   },
   {
     id: 'ad-insight',
-    descriptor: adInsight.descriptor,
+    descriptor: adInsightDescriptor,
     create: (o) => new adInsight.AdInsightClient(o),
   },
   {
     id: 'customer-billing',
-    descriptor: billing.descriptor,
+    descriptor: billingDescriptor,
     create: (o) => new billing.CustomerBillingClient(o),
   },
 ];

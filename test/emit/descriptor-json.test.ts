@@ -138,13 +138,13 @@ function namespaces(value: unknown, at = '$'): [string, unknown][] {
 
 describe('emitDescriptor', () => {
   it('writes a module that hands a raw template to descriptorFromJson, and its declaration', () => {
-    expect(emitted.js).toContain("import { descriptorFromJson } from '@adsgen/runtime';");
+    expect(emitted.js).toContain("import { descriptorFromJson } from '@adsgen/runtime/internal';");
     expect(emitted.js).toContain(
       '/** Doc. */\nexport const descriptor = descriptorFromJson(\n  NS,\n  String.raw`\n{"id":"tiny",',
     );
     expect(emitted.js.trimEnd().endsWith('}}\n`,\n);')).toBe(true);
     expect(emitted.dts).toBe(
-      "// header\n\nimport type { ServiceDescriptor } from '@adsgen/runtime';\n\n" +
+      "// header\n\nimport type { ServiceDescriptor } from '@adsgen/runtime/internal';\n\n" +
         '/** Doc. */\nexport declare const descriptor: ServiceDescriptor;\n',
     );
   });

@@ -121,10 +121,10 @@ describe('emitPackage (tiny model)', () => {
       'export interface GetAdsRequest {\n  AdGroupId: string;\n  Types?: AdType[] | null;\n}',
     );
     expect(types).toContain(
-      'export interface Date {\n  Day: number;\n  Month: number;\n  Year: number;\n}',
+      'export interface AdsDate {\n  Day: number;\n  Month: number;\n  Year: number;\n}',
     );
     expect(types).toContain(
-      '  When?: string | null;\n  Day?: Date | null;\n  Blob?: string | null;\n  Tags?: string[] | null;\n}',
+      '  When?: string | null;\n  Day?: AdsDate | null;\n  Blob?: string | null;\n  Tags?: string[] | null;\n}',
     );
     expect(types).toMatch(
       /Only in the REST API: the SOAP API has no such field\.\s+\*\/\n {2}TrackingTemplate\?: string \| null;/,
@@ -365,7 +365,7 @@ describe('emitPackage (tiny model)', () => {
     const consumer = join(root, 'consumer.ts');
     writeFileSync(
       consumer,
-      `import type { Ad, BatchError, GetAdsRequest, Record, Date } from './tiny/dist/index.js';
+      `import type { Ad, BatchError, GetAdsRequest, AdsRecord, AdsDate } from './tiny/dist/index.js';
 import { AdStatus, TinyClient } from './tiny/dist/index.js';
 export function headlines(ad: Ad): string[] {
   if (ad.Type === 'ResponsiveSearch') return ad.Headlines ?? [];
@@ -375,8 +375,8 @@ export function where(e: BatchError): string | null | undefined {
   return e.Type === 'EditorialError' ? e.Location : e.Message;
 }
 export const ok: GetAdsRequest = { AdGroupId: '9007199254740993', Types: ['Text'] };
-export const day: Date = { Day: 1, Month: 2, Year: 2026 };
-export const rec: Record = { When: '2026-01-01T00:00:00Z', Day: day, Tags: ['a'] };
+export const day: AdsDate = { Day: 1, Month: 2, Year: 2026 };
+export const rec: AdsRecord = { When: '2026-01-01T00:00:00Z', Day: day, Tags: ['a'] };
 export const status: AdStatus = AdStatus.Active;
 export async function call(c: TinyClient): Promise<number> {
   const r = await c.getAds(ok);
@@ -388,7 +388,9 @@ export const bad1: GetAdsRequest = { AdGroupId: 1 };
 // @ts-expect-error an abstract base needs the Type of a concrete subtype
 export const bad2: Ad = { Id: '1' };
 // @ts-expect-error Year is required
-export const bad3: Date = { Day: 1, Month: 2 };
+export const bad3: AdsDate = { Day: 1, Month: 2 };
+// the global Date is not hidden by the package's date type
+export const now: number = new Date(0).getTime();
 // @ts-expect-error not an AdStatus
 export const bad4: AdStatus = 'Removed';
 `,

@@ -6,14 +6,15 @@ import ts from 'typescript';
 /**
  * Type-checking generated code with the TypeScript compiler API, the way a consumer's
  * strict `tsc --noEmit` would. `@adsgen/runtime` is a stub declaring exactly the surface
- * generated code uses (ServiceClient, ClientOptions, CallOptions, installOperations,
- * descriptorFromJson; from `/transfer`, what downloadReport uses) plus the real descriptor contract
+ * generated code uses (ServiceClient, ClientOptions, CallOptions; installOperations and
+ * descriptorFromJson from `@adsgen/runtime/internal`; from `/transfer`, what downloadReport
+ * uses) plus the real descriptor contract
  * (runtime/src/descriptors.ts), so these tests do not depend on the runtime's build.
  */
 
 const DESCRIPTORS = fileURLToPath(new URL('../../runtime/src/descriptors.js', import.meta.url));
 /** Runtime modules the stub carries as they are (compiled here: their imports are types only). */
-const REAL_MODULES = ['descriptor-json', 'operations'];
+const REAL_MODULES = ['descriptor-json', 'operations', 'wire-order'];
 
 export const STRICT_OPTIONS: ts.CompilerOptions = {
   target: ts.ScriptTarget.ES2022,
@@ -45,6 +46,7 @@ export function writeRuntimeStub(root: string): void {
       types: './index.d.ts',
       exports: {
         '.': { types: './index.d.ts', import: './index.js' },
+        './internal': { types: './internal.d.ts', import: './internal.js' },
         './transfer': { types: './transfer.d.ts', import: './transfer.js' },
       },
     }),
@@ -62,9 +64,7 @@ export function writeRuntimeStub(root: string): void {
   }
   writeFileSync(
     join(dir, 'index.js'),
-    `export { descriptorFromJson } from './descriptor-json.js';
-export { installOperations } from './operations.js';
-export class ServiceClient {
+    `export class ServiceClient {
   constructor(descriptor, options) { this.descriptor = descriptor; this.options = options; }
   call(operation, request, options) { return Promise.resolve({ operation, request, options }); }
 }
@@ -80,6 +80,19 @@ export declare class ServiceClient {
   constructor(descriptor: ServiceDescriptor, options: ClientOptions);
   protected call<Req, Res>(operation: string, request: Req, options?: CallOptions): Promise<Res>;
 }
+`,
+  );
+  writeFileSync(
+    join(dir, 'internal.js'),
+    `export { descriptorFromJson } from './descriptor-json.js';
+export { installOperations } from './operations.js';
+`,
+  );
+  writeFileSync(
+    join(dir, 'internal.d.ts'),
+    `import type { ServiceClient } from './index.js';
+import type { ServiceDescriptor } from ${JSON.stringify(DESCRIPTORS)};
+export type * from ${JSON.stringify(DESCRIPTORS)};
 export declare function installOperations(
   clientClass: abstract new (...args: never[]) => ServiceClient,
   descriptor: ServiceDescriptor,

@@ -40,7 +40,7 @@ afterAll(() => {
 const IMPORTS = `import { CustomerManagementClient, AccountLifeCycleStatus } from '@adsgen/customer-management';
 import type { GetUserRequest, UserInfo, AdvertiserAccount, Predicate } from '@adsgen/customer-management';
 import { CampaignManagementClient, AdType } from '@adsgen/campaign-management';
-import type { Ad, AddAdsRequest, BatchError, Date as AdsDate, ResponsiveSearchAd, Criterion } from '@adsgen/campaign-management';
+import type { Ad, AddAdsRequest, BatchError, AdsDate, ResponsiveSearchAd, Criterion } from '@adsgen/campaign-management';
 declare const cm: CustomerManagementClient;
 declare const campaigns: CampaignManagementClient;
 declare const ad: Ad;

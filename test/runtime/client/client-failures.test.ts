@@ -8,7 +8,7 @@ vi.mock('../../../runtime/src/rest/decode.js', () => import('./fake-codecs.ts'))
 import { getResponseMetadata } from '../../../runtime/src/client.ts';
 import {
   AuthenticationError,
-  BatchError,
+  AdsBatchError,
   ThrottledError,
   TransportError,
 } from '../../../runtime/src/errors.ts';
@@ -248,7 +248,7 @@ describe('throttling', () => {
 });
 
 describe('other faults', () => {
-  it('a REST batch fault is not retried and becomes a BatchError with indexes', async () => {
+  it('a REST batch fault is not retried and becomes a AdsBatchError with indexes', async () => {
     const server = await serve((_req, res) =>
       sendJson(res, 400, {
         TrackingId: 'trk-batch',
@@ -258,8 +258,8 @@ describe('other faults', () => {
       }),
     );
     const { client } = track(makeClient(server.url));
-    const error = (await client.getUser({}).catch((e: unknown) => e)) as BatchError;
-    expect(error).toBeInstanceOf(BatchError);
+    const error = (await client.getUser({}).catch((e: unknown) => e)) as AdsBatchError;
+    expect(error).toBeInstanceOf(AdsBatchError);
     expect(error.errors[0]).toMatchObject({
       code: 1102,
       errorCode: 'CampaignServiceInvalidAccountId',

@@ -10,8 +10,8 @@ import type { ClientOptions } from '../../../runtime/src/client.ts';
 import {
   AdsApiError,
   AuthenticationError,
-  BatchError,
-  EditorialError,
+  AdsBatchError,
+  AdsEditorialError,
   OperationUnavailableError,
   ReauthorizationRequiredError,
   ThrottledError,
@@ -174,8 +174,8 @@ const cases: Array<
 > = [
   ['auth', AuthenticationError],
   ['throttle', ThrottledError, { retry: false }],
-  ['batch', BatchError],
-  ['editorial', EditorialError],
+  ['batch', AdsBatchError],
+  ['editorial', AdsEditorialError],
   ['unknown', AdsApiError],
   ['soap', AdsApiError, { protocol: 'soap' }],
   ['html', TransportError],

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import {
   AdsApiError,
   AuthenticationError,
-  BatchError,
-  EditorialError,
+  AdsBatchError,
+  AdsEditorialError,
   ThrottledError,
 } from '../../../runtime/src/errors.ts';
 import { faultToError, type FaultInput } from '../../../runtime/src/fault-to-error.ts';
@@ -64,7 +64,7 @@ describe('every fault type of the six services', () => {
     ]);
   });
 
-  it('ApiBatchFault {OperationErrors, BatchErrors} → BatchError with indexes', () => {
+  it('ApiBatchFault {OperationErrors, BatchErrors} → AdsBatchError with indexes', () => {
     const e = map({
       detailType: 'ApiBatchFault',
       detail: {
@@ -74,8 +74,8 @@ describe('every fault type of the six services', () => {
           { Code: 1102, Index: 0, Message: 'Invalid account.' },
         ],
       },
-    }) as BatchError;
-    expect(e).toBeInstanceOf(BatchError);
+    }) as AdsBatchError;
+    expect(e).toBeInstanceOf(AdsBatchError);
     expect(e.errors.map((x) => x.index)).toEqual([2, 0]);
     expect([...e.byIndex().keys()]).toEqual([2, 0]);
     expect(e.message).toContain(
@@ -102,7 +102,7 @@ describe('every fault type of the six services', () => {
         ],
       },
     });
-    expect(batch).toBeInstanceOf(BatchError);
+    expect(batch).toBeInstanceOf(AdsBatchError);
     expect(batch.errors[0]).toMatchObject({
       index: 5,
       fieldPath: 'Campaigns[5].Name',
@@ -110,7 +110,7 @@ describe('every fault type of the six services', () => {
     });
   });
 
-  it('EditorialApiFaultDetail {BatchErrors, EditorialErrors, OperationErrors} → EditorialError with editorial details', () => {
+  it('EditorialApiFaultDetail {BatchErrors, EditorialErrors, OperationErrors} → AdsEditorialError with editorial details', () => {
     const e = map({
       detailType: 'EditorialApiFaultDetail',
       detail: {
@@ -131,7 +131,7 @@ describe('every fault type of the six services', () => {
         OperationErrors: [],
       },
     });
-    expect(e).toBeInstanceOf(EditorialError);
+    expect(e).toBeInstanceOf(AdsEditorialError);
     expect(e.errors).toHaveLength(2);
     expect(e.errors[0]).toMatchObject({ kind: 'editorial', type: 'EditorialError', index: 1 });
     expect(e.errors[1]!.editorial).toEqual({
