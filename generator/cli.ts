@@ -1,10 +1,10 @@
 /**
- * The adsgen command line: `specs`, `model`, `generate`, `diff`. Each command imports its
+ * The adsgen command line: `specs`, `model`, `generate`, `diff`, `auth`, `doctor`. Each command imports its
  * module lazily so a command loads only what it uses (`adsgen model` never loads the emitter).
  *
  * Exit codes: 0 success, 1 a command failed (the message says why and where), 2 bad usage.
  */
-import yargs from 'yargs';
+import yargs, { type Argv } from 'yargs';
 import { SpecError } from './model/errors.ts';
 
 type Io = { out: (s: string) => void; err: (s: string) => void };
@@ -174,13 +174,144 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
           );
         })(),
     )
-    .demandCommand(1, 'name a command: specs, model, generate or diff');
+    .command(
+      'auth <action>',
+      'sign in to Microsoft Advertising (login), show the stored sign-in (status), forget it (logout)',
+      (y) =>
+        credentialOptions(
+          y
+            .positional('action', {
+              choices: ['login', 'status', 'logout'] as const,
+              demandOption: true,
+            })
+            .option('paste', {
+              type: 'boolean',
+              default: false,
+              describe:
+                "no loopback listener: print the URL, paste the address the browser ends on (Microsoft's native-client redirect)",
+            })
+            .option('browser', {
+              type: 'boolean',
+              default: true,
+              describe: '--no-browser: the same as --paste, for machines without a browser',
+            })
+            .option('port', { type: 'number', describe: 'loopback port (default: any free one)' })
+            .option('open', {
+              type: 'boolean',
+              default: true,
+              describe: 'open the browser when one is available (--no-open: only print the URL)',
+            })
+            .option('timeout', {
+              type: 'number',
+              default: 300,
+              describe: 'seconds to wait for the sign-in',
+            }),
+        ),
+      (a) =>
+        run(async () => {
+          const { runAccountCommand } = await import('./account-command.ts');
+          return runAccountCommand(
+            a.action,
+            {
+              ...credentialFlags(a),
+              paste: a.paste || !a.browser,
+              port: a.port,
+              open: a.open,
+              timeoutS: a.timeout,
+            },
+            io,
+          );
+        })(),
+    )
+    .command(
+      'doctor',
+      'check the developer token, sign-in, customer and account one by one and say what to fix',
+      (y) =>
+        credentialOptions(y)
+          .option('developer-token', { type: 'string', describe: 'default $MSADS_DEVELOPER_TOKEN' })
+          .option('customer-id', { type: 'string', describe: 'default $MSADS_CUSTOMER_ID' })
+          .option('account-id', { type: 'string', describe: 'default $MSADS_ACCOUNT_ID' })
+          .option('endpoint', {
+            type: 'string',
+            describe:
+              'service origin instead of Microsoft (a mock server); default $MSADS_ENDPOINT',
+          })
+          .option('protocol', { choices: ['rest', 'soap'] as const }),
+      (a) =>
+        run(async () => {
+          const { runAccountCommand } = await import('./account-command.ts');
+          return runAccountCommand(
+            'doctor',
+            {
+              ...credentialFlags(a),
+              developerToken: a['developer-token'],
+              customerId: a['customer-id'],
+              accountId: a['account-id'],
+              endpoint: a.endpoint,
+              protocol: a.protocol,
+            },
+            io,
+          );
+        })(),
+    )
+    .demandCommand(1, 'name a command: specs, model, generate, diff, auth or doctor');
 
   await parser.parseAsync();
   return exitCode;
 }
 
 export class UsageError extends Error {}
+
+/** The options `auth` and `doctor` share; each falls back to its MSADS_* variable. */
+function credentialOptions<T>(y: Argv<T>) {
+  return y
+    .option('client-id', {
+      type: 'string',
+      describe: 'app registration id; default $MSADS_CLIENT_ID',
+    })
+    .option('client-secret', {
+      type: 'string',
+      describe: 'only for web apps; default $MSADS_CLIENT_SECRET',
+    })
+    .option('environment', {
+      choices: ['production', 'sandbox'] as const,
+      describe: 'default $MSADS_ENVIRONMENT, else production',
+    })
+    .option('tenant', {
+      type: 'string',
+      describe: 'default $MSADS_TENANT, else common / consumers',
+    })
+    .option('scope', { type: 'string', describe: "default $MSADS_SCOPE, else the environment's" })
+    .option('store', {
+      type: 'string',
+      describe: 'token file; default $MSADS_TOKEN_STORE, else .adsgen/tokens.json',
+    })
+    .option('oauth-endpoint', {
+      type: 'string',
+      describe:
+        'identity platform origin instead of Microsoft (a mock server); default $MSADS_OAUTH_ENDPOINT',
+    });
+}
+
+function credentialFlags(a: {
+  'client-id'?: string;
+  'client-secret'?: string;
+  environment?: string;
+  tenant?: string;
+  scope?: string;
+  store?: string;
+  'oauth-endpoint'?: string;
+}): Record<string, string | undefined> {
+  return {
+    clientId: a['client-id'],
+    clientSecret: a['client-secret'],
+    environment: a.environment,
+    tenant: a.tenant,
+    scope: a.scope,
+    store: a.store,
+    oauthEndpoint: a['oauth-endpoint'],
+  };
+}
 
 function describe(e: unknown): string {
   if (e instanceof SpecError) return e.message;

@@ -3,10 +3,11 @@
  * them from a registry, and finds the installed dependency closure of a package (used to
  * install tarballs without a network when the npm cache is empty).
  *
- *   node --import tsx scripts/pack.ts [--out <dir>] [<service id>…]
+ *   npm run pack -- [--out <dir>] [<service id>…]     (default out: packages/)
  *
- * Without service ids it packs the runtime, @adsgen/mock and all six generated packages (run
- * `npm run generate` first: it builds runtime/dist, mock/dist and generated/<id>/dist).
+ * The runtime and @adsgen/mock are always packed; without service ids, all six generated
+ * packages with them (run `npm run generate` first: it builds runtime/dist, mock/dist and
+ * generated/<id>/dist).
  */
 import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
@@ -96,7 +97,9 @@ export function packageDirs(services: string[] = []): string[] {
   const manifest = JSON.parse(readFileSync(join(REPO_ROOT, 'specs', 'manifest.json'), 'utf8')) as {
     services: { id: string }[];
   };
-  const ids = services.length ? services : manifest.services.map((s) => s.id);
+  const known = manifest.services.map((s) => s.id);
+  checkServiceIds(services, known);
+  const ids = services.length ? services : known;
   const dirs = [
     join(REPO_ROOT, 'runtime'),
     join(REPO_ROOT, 'mock'),
@@ -107,6 +110,22 @@ export function packageDirs(services: string[] = []): string[] {
       throw new Error(`${dir}/dist is missing: run npm run generate first`);
   }
   return dirs;
+}
+
+/**
+ * Service ids only: the runtime (each service package depends on it) and the mock are packed
+ * with every selection, so naming them is a mistake worth a clear word rather than a copy.
+ */
+export function checkServiceIds(services: string[], known: string[]): void {
+  for (const id of services) {
+    for (const always of ['runtime', 'mock'])
+      if (id === always || id === `@adsgen/${always}`)
+        throw new Error(
+          `'${always}' is not a service id: @adsgen/${always} is always packed, with whichever services you name (${known.join(', ')})`,
+        );
+    if (!known.includes(id))
+      throw new Error(`unknown service id '${id}'; expected one of: ${known.join(', ')}`);
+  }
 }
 
 async function main(argv: string[]): Promise<void> {

@@ -20,6 +20,7 @@ import {
   type AuthorizationCodeOptions,
   type TokenResponse,
 } from './oauth/token-service.ts';
+import { handleConsent, sendConsentPage, wantsConsentPage } from './oauth/consent-page.ts';
 import { REPORT_FILES_PATH, serveReportFile } from './reports/download-route.ts';
 import { ReportJobs, type MockReportsConfig } from './reports/jobs.ts';
 import { routeRest } from './rest/rest-call.ts';
@@ -177,8 +178,12 @@ async function handle(
 
   if (TOKEN_PATH.test(url.pathname) && method === 'POST')
     return handleTokenRequest(ctx.tokens, text, res);
-  if (AUTHORIZE_PATH.test(url.pathname) && method === 'GET')
+  if (AUTHORIZE_PATH.test(url.pathname) && method === 'GET') {
+    if (wantsConsentPage(req.headers)) return sendConsentPage(url, res);
     return handleAuthorize(ctx.tokens, url, defaultUser, res);
+  }
+  if (AUTHORIZE_PATH.test(url.pathname) && method === 'POST')
+    return handleConsent(ctx.tokens, url.pathname, text, defaultUser, res);
 
   if (REPORT_FILES_PATH.test(url.pathname) && method === 'GET')
     return serveReportFile(ctx.reports, url, req, res);

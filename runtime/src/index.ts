@@ -58,6 +58,62 @@ export {
   DEFAULT_TIMEOUT_MS,
   type TransportOptions,
 } from './transport.js';
+export { createClients, type ClientClass, type ClientsOf } from './config/create-clients.js';
+export {
+  DEFAULT_TOKEN_STORE,
+  EnvConfigError,
+  SANDBOX_DEVELOPER_TOKEN,
+  fromEnv,
+  type EnvClientOptions,
+  type EnvSource,
+} from './config/from-env.js';
+export { oauthUrlsAt, type OAuthUrls } from './config/oauth-origin.js';
+export {
+  loginWithLoopback,
+  loginWithPaste,
+  type LoopbackLoginOptions,
+  type PasteLoginOptions,
+} from './setup/loopback-login.js';
+export { openInBrowser } from './setup/browser.js';
+export {
+  loadProfile,
+  profilePath,
+  removeProfile,
+  saveProfile,
+  type LoginProfile,
+} from './setup/profile.js';
+export {
+  runDoctor,
+  type DoctorCampaignManagement,
+  type DoctorCheck,
+  type DoctorCustomerManagement,
+  type DoctorOptions,
+  type DoctorReport,
+  type ReachableAccount,
+} from './setup/doctor.js';
+export {
+  aadstsCode,
+  diagnoseCall,
+  diagnoseSignIn,
+  type Credential,
+  type Diagnosis,
+  type DiagnoseContext,
+} from './setup/diagnose.js';
+export {
+  authLogin,
+  authLogout,
+  authStatus,
+  doctor,
+  type CommandIo,
+  type DoctorClasses,
+  type LoginFlags,
+} from './setup/commands.js';
+export {
+  resolveSettings,
+  SettingsError,
+  type SetupFlags,
+  type SetupSettings,
+} from './setup/settings.js';
 export { operationKind, type OperationKind } from './operation-kind.js';
 export type { ProtocolChoice } from './protocol-choice.js';
 export { compareValues, type ShadowDifference, type ShadowOptions } from './shadow.js';

@@ -65,14 +65,7 @@ export async function createConsumerProject(
       dir,
       tarballs,
       installedFrom,
-      typecheckAndBuild: async () => {
-        const out = await run(process.execPath, [TSC, '-p', join(dir, 'tsconfig.json')], {
-          cwd: dir,
-        }).catch((e: { stdout?: string; stderr?: string }) => {
-          throw new Error(`tsc failed:\n${e.stdout ?? ''}${e.stderr ?? ''}`);
-        });
-        return out.stdout;
-      },
+      typecheckAndBuild: () => tscBuild(dir),
       runScript: async (script, args) => {
         const out = await run(process.execPath, [join(dir, 'dist', `${script}.js`), ...args], {
           cwd: dir,
@@ -94,11 +87,11 @@ function basename(file: string): string {
   return file.slice(file.lastIndexOf('/') + 1);
 }
 
-function writeProject(dir: string, deps: Record<string, string>, sources: string[]): void {
-  const pkg = { name: 'adsgen-consumer', private: true, type: 'module', dependencies: deps };
-  writeFileSync(join(dir, 'package.json'), JSON.stringify(pkg, null, 2));
-  // Strict, NodeNext as a modern consumer compiles; skipLibCheck off so the packages' own
-  // .d.ts files are checked too. Types of node come from this repository (no install).
+/**
+ * Strict, NodeNext as a modern consumer compiles; skipLibCheck off so the packages' own
+ * .d.ts files are checked too. Types of node come from this repository (no install).
+ */
+export function writeConsumerTsconfig(dir: string): void {
   const tsconfig = {
     compilerOptions: {
       target: 'ES2022',
@@ -117,6 +110,22 @@ function writeProject(dir: string, deps: Record<string, string>, sources: string
     include: ['src'],
   };
   writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify(tsconfig, null, 2));
+}
+
+/** `tsc -p` with the repository's TypeScript; resolves with its output, rejects with its errors. */
+export async function tscBuild(dir: string): Promise<string> {
+  const out = await run(process.execPath, [TSC, '-p', join(dir, 'tsconfig.json')], {
+    cwd: dir,
+  }).catch((e: { stdout?: string; stderr?: string }) => {
+    throw new Error(`tsc failed:\n${e.stdout ?? ''}${e.stderr ?? ''}`);
+  });
+  return out.stdout;
+}
+
+function writeProject(dir: string, deps: Record<string, string>, sources: string[]): void {
+  const pkg = { name: 'adsgen-consumer', private: true, type: 'module', dependencies: deps };
+  writeFileSync(join(dir, 'package.json'), JSON.stringify(pkg, null, 2));
+  writeConsumerTsconfig(dir);
   mkdirSync(join(dir, 'src'), { recursive: true });
   for (const s of sources) copyFileSync(join(FIXTURE, `${s}.ts.txt`), join(dir, 'src', `${s}.ts`));
 }
