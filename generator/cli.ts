@@ -14,7 +14,20 @@ const defaultIo: Io = {
   err: (s) => process.stderr.write(s.endsWith('\n') ? s : s + '\n'),
 };
 
+/**
+ * A reader that stops early (`adsgen model … | head`) closes the pipe; the next write fails
+ * with EPIPE, which Node raises as an unhandled 'error' event with a stack trace. Output
+ * nobody reads is not a failure: stop at once, with the status the command would have had.
+ */
+function exitQuietlyWhenStdoutCloses(): void {
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+    process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+  });
+}
+
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
+  if (io === defaultIo) exitQuietlyWhenStdoutCloses();
   let exitCode = 0;
   const run = (fn: () => Promise<number | void>) => async () => {
     try {

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import type { MergedModel } from '../model/merge.ts';
+import { REPO_ROOT } from '../specs/manifest.ts';
 
 /**
  * The reporting package's extra modules: `report-columns` (the value kind of every report
@@ -18,7 +19,8 @@ export interface ModuleTexts {
 
 export type ColumnKind = 'id' | 'string' | 'number' | 'percent';
 
-const TABLE = fileURLToPath(new URL('../reporting/report-columns.json', import.meta.url));
+// From the checkout, not next to this module: the compiled generator (dist/) has no JSON.
+const TABLE = join(REPO_ROOT, 'generator', 'reporting', 'report-columns.json');
 
 export async function readColumnKinds(path: string = TABLE): Promise<Record<string, ColumnKind>> {
   const json = JSON.parse(await readFile(path, 'utf8')) as { columns: Record<string, ColumnKind> };

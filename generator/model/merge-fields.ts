@@ -38,8 +38,28 @@ function sharedItemNullability(s: TypeRef, r: TypeRef | undefined): TypeRef {
   const twin = r?.kind === 'array' ? r : undefined;
   const merged = { ...s, items: sharedItemNullability(s.items, twin?.items) };
   if (s.itemNullable !== undefined)
-    merged.itemNullable = s.itemNullable && twin?.itemNullable === true;
+    merged.itemNullable =
+      s.itemNullable && (twin?.itemNullable === true || isValueTypeItem(s.items));
   return merged;
+}
+
+/**
+ * .NET value types (numbers, booleans, dates, guids): DataContract writes their array items
+ * nillable only for `Nullable<T>` items (`ArrayOfNullableOflong`), which the service uses
+ * on purpose: `AddCampaignsResponse.CampaignIds` carries null for each campaign that
+ * failed. Reference-type items (strings, objects, byte[]) are nillable in every
+ * DataContract array, which says nothing, so there REST decides.
+ */
+const REFERENCE_PRIMITIVES: ReadonlySet<string> = new Set([
+  'string',
+  'base64',
+  'any',
+  'anyURI',
+  'QName',
+]);
+
+function isValueTypeItem(items: TypeRef): boolean {
+  return items.kind === 'primitive' && !REFERENCE_PRIMITIVES.has(items.primitive);
 }
 
 /** REST-only fields a merged ancestor already declares are that ancestor's field, carried by both. */

@@ -23,10 +23,15 @@ import type { Operation, ServiceModel } from './types.ts';
  * - Array items are the exception, and follow REST: in a shared field (any array depth) items
  *   are nullable only when BOTH specs allow null items. DataContract marks every complex array
  *   item nillable, REST items never are, so `AdvertiserAccount[]` and not
- *   `(AdvertiserAccount | null)[]`; the SOAP encoder then refuses null items there, like the
+ *   `(AdvertiserAccount | null)[]`; both encoders then refuse null items there, like the
  *   type does. The SOAP decoder still turns an `i:nil` item into null at run time (it does not
  *   read `itemNullable`): the type follows REST, not every XML the schema would allow. A
  *   SOAP-only field keeps the SOAP `itemNullable`.
+ *   One exception to the exception: a nillable item of a .NET value type (`xs:long` in
+ *   `ArrayOfNullableOflong`: `Nullable<long>`) is nullable whatever REST says. DataContract
+ *   writes those only on purpose, and the service sends null there for each failed item of
+ *   a batch (`AddCampaignsResponse.CampaignIds` beside PartialErrors), which the
+ *   reconstructed REST documents do not mark: `(string | null)[]`.
  * - Optionality: a shared field is optional iff SOAP has minOccurs=0 AND REST does not list it
  *   as required. A field only one protocol has is always optional when the type exists in
  *   both (the other protocol never carries it); in a one-protocol type it follows that spec.

@@ -64,13 +64,16 @@ export function parseXml(xml: string, file: string): XmlElement {
   const rootScope: Record<string, string> = Object.create(null) as Record<string, string>;
   rootScope['xml'] = XML_NS;
 
-  // Lines are counted incrementally: positions asked for only ever move forward.
+  // Lines are counted incrementally: positions asked for only ever move forward. The next
+  // newline is remembered, so a position before it costs nothing: searching for it again on
+  // every element made a document with long lines quadratic.
   let line = 1;
   let scanned = 0;
+  let nextNewline = xml.indexOf('\n');
   const lineAt = (p: number): number => {
-    for (let nl = xml.indexOf('\n', scanned); nl !== -1 && nl < p; nl = xml.indexOf('\n', nl + 1)) {
+    while (nextNewline !== -1 && nextNewline < p) {
       line++;
-      scanned = nl + 1;
+      nextNewline = xml.indexOf('\n', nextNewline + 1);
     }
     if (p > scanned) scanned = p;
     return line;

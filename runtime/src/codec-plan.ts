@@ -16,6 +16,7 @@ import type {
   ServiceDescriptor,
   ValueDescriptor,
 } from './descriptors.js';
+import { RequestValidationError } from './errors.js';
 
 export type ArrayValueDescriptor = Extract<ValueDescriptor, { array: ValueDescriptor }>;
 
@@ -71,12 +72,12 @@ export function familyMember(
 }
 
 /**
- * A request value that does not fit its descriptor. Thrown deep inside a plan with only the
- * reason; each object/array level on the way up prepends its segment to `path`, and the
- * entry point finishes the message, so the hot path never builds path strings.
+ * A request value that does not fit its descriptor, on its way up. Thrown deep inside a plan
+ * with only the reason; each object/array level on the way up prepends its segment to
+ * `path`, and the encoder's entry point turns it into the public RequestValidationError, so
+ * the hot path never builds path strings.
  */
-export class CodecValueError extends TypeError {
-  override name = 'TypeError';
+export class CodecValueError extends Error {
   path = '';
   constructor(readonly reason: string) {
     super(reason);
@@ -85,11 +86,6 @@ export class CodecValueError extends TypeError {
   static at(error: unknown, segment: string): unknown {
     if (error instanceof CodecValueError) error.path = segment + error.path;
     return error;
-  }
-  /** Final message: `<root><path>: <reason>`, e.g. `GetUserRequest.UserId: …`. */
-  finish(root: string): this {
-    this.message = `${root}${this.path}: ${this.reason}`;
-    return this;
   }
 }
 
@@ -100,16 +96,125 @@ export function nullNotAllowed(): CodecValueError {
   );
 }
 
+/** A null item in an array whose items the spec does not let be null (both encoders). */
+export function nullItemNotAllowed(): CodecValueError {
+  return new CodecValueError('null items are not allowed in this array');
+}
+
 /**
- * What an encoder's entry point throws for an error out of its plans: a CodecValueError
- * finished with the request's root name, a stack overflow as the cyclic or too deep request it
- * is, anything else (a descriptor bug) as it is.
+ * What an encoder's entry point throws for an error out of its plans: a CodecValueError as
+ * the RequestValidationError at `root` + its path, a stack overflow as the cyclic or too deep
+ * request it is, anything else (a descriptor bug) as it is.
  */
 export function requestError(error: unknown, root: string): unknown {
-  if (error instanceof CodecValueError) return error.finish(root);
+  if (error instanceof CodecValueError)
+    return new RequestValidationError(root + error.path, error.reason);
   if (error instanceof RangeError)
-    return new TypeError(`${root}: the request is nested too deeply or is cyclic`);
+    return new RequestValidationError(root, 'the request is nested too deeply or is cyclic');
   return error;
+}
+
+/**
+ * Throws for a property of `value` its type does not declare. `seen` is how many declared
+ * fields the caller found set: when every own property is one of them, a count settles it
+ * without looking at names. A property set to undefined is ignored (neither wire sends it).
+ */
+export function checkKnownProperties(
+  value: Record<string, unknown>,
+  seen: number,
+  known: ReadonlySet<string>,
+  typeName: string,
+): void {
+  let count = 0;
+  for (const key in value) if (Object.hasOwn(value, key)) count++;
+  if (count === seen) return;
+  for (const key of Object.keys(value)) {
+    if (known.has(key) || value[key] === undefined) continue;
+    throw CodecValueError.at(
+      new CodecValueError(`unknown property: ${typeName} has no field ${JSON.stringify(key)}`),
+      `.${key}`,
+    );
+  }
+}
+
+/** Every name a value of `type` may carry: its fields (either protocol) and `Type` in a family. */
+export function knownNames(type: ObjectTypeDescriptor): ReadonlySet<string> {
+  const names = new Set(type.fields.map((f) => f.name));
+  if (type.typeValue !== undefined || type.family !== undefined) names.add('Type');
+  return names;
+}
+
+/** An enum literal (one of `type.values`); unknown literals are refused before sending. */
+export function enumLiteral(type: EnumTypeDescriptor, values: ReadonlySet<string>) {
+  return (value: unknown): string => {
+    if (typeof value !== 'string')
+      throw new CodecValueError(`expected a ${type.name} literal (string), got ${describe(value)}`);
+    if (!values.has(value))
+      throw new CodecValueError(
+        `${JSON.stringify(value.slice(0, 40))} is not a ${type.name} value (${[...values].join(', ')})`,
+      );
+    return value;
+  };
+}
+
+/** Flags literals (array, or one space/comma separated string), each one of `type.values`. */
+export function flagLiterals(type: EnumTypeDescriptor, values: ReadonlySet<string>) {
+  const literal = enumLiteral(type, values);
+  return (value: unknown): string[] => {
+    const list = flagList(value);
+    for (const item of list) literal(item);
+    return list;
+  };
+}
+
+/** A double as both wires need it: finite (JSON has no NaN/Infinity; neither does the API). */
+export function finiteNumber(value: unknown): number {
+  if (typeof value === 'number' && Number.isFinite(value)) return value;
+  if (typeof value === 'string' && value.trim() !== '') {
+    const n = Number(value);
+    if (Number.isFinite(n)) return n;
+  }
+  throw new CodecValueError(`expected a finite number, got ${describe(value)}`);
+}
+
+/**
+ * True when `c` (a UTF-16 code unit) cannot stand in XML 1.0 as it is: C0 controls other
+ * than tab, newline and CR, surrogates (checked for pairing by the caller), U+FFFE/U+FFFF.
+ */
+export function isXmlProblem(c: number): boolean {
+  return (
+    (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) ||
+    (c >= 0xd800 && (c <= 0xdfff || c >= 0xfffe))
+  );
+}
+
+export function xmlCharError(c: number, index: number): CodecValueError {
+  return new CodecValueError(
+    `character U+${c.toString(16).toUpperCase().padStart(4, '0')} at index ${index} cannot be carried in XML 1.0`,
+  );
+}
+
+/**
+ * Throws for a character XML 1.0 cannot carry. The REST encoder checks every string with it:
+ * the service stores what SOAP carries, and a NUL sent over REST would be refused there or
+ * stored as nothing SOAP could read back. Returns `text` after one charCode scan.
+ */
+export function xmlSafeText(text: string): string {
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x20 && c < 0xd800) continue;
+    if (!isXmlProblem(c)) continue;
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const next = i + 1 < n ? text.charCodeAt(i + 1) : 0;
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        i++;
+        continue;
+      }
+    }
+    throw xmlCharError(c, i);
+  }
+  return text;
 }
 
 export function describe(value: unknown): string {
@@ -149,17 +254,43 @@ export function isDecimalText(text: string): boolean {
   return digits > 0;
 }
 
+const INT64_MIN = -(2n ** 63n);
+const INT64_MAX = 2n ** 63n - 1n;
+const UINT64_MAX = 2n ** 64n - 1n;
+
+/**
+ * Whether integer text (already `-?[0-9]+`) is within the signed (or unsigned) 64-bit range.
+ * Up to 18 digits always is; longer text is compared as a bigint (rare).
+ */
+export function inInt64Range(text: string, unsigned: boolean): boolean {
+  if (text.length <= 18) return true;
+  const n = BigInt(text);
+  return unsigned ? n <= UINT64_MAX : n >= INT64_MIN && n <= INT64_MAX;
+}
+
+function outOfRange(value: string | bigint, unsigned: boolean): CodecValueError {
+  const text = String(value);
+  return new CodecValueError(
+    `${text.length > 40 ? `${text.slice(0, 40)}…` : text} is outside the ${unsigned ? 'unsigned' : 'signed'} 64-bit range`,
+  );
+}
+
 /** A 64-bit integer from string | bigint | safe integer number, as decimal text. */
 export function int64Text(value: unknown, unsigned: boolean): string {
   if (typeof value === 'string') {
-    if (isIntegerText(value, unsigned)) return value;
+    if (isIntegerText(value, unsigned)) {
+      if (inInt64Range(value, unsigned)) return value;
+      throw outOfRange(value, unsigned);
+    }
     throw new CodecValueError(
       `expected ${unsigned ? 'a non-negative' : 'an'} integer string, got ${JSON.stringify(value.slice(0, 40))}`,
     );
   }
   if (typeof value === 'bigint') {
-    if (!unsigned || value >= 0n) return value.toString();
-    throw new CodecValueError('expected a non-negative integer');
+    if (unsigned && value < 0n) throw new CodecValueError('expected a non-negative integer');
+    if (value > (unsigned ? UINT64_MAX : INT64_MAX) || value < INT64_MIN)
+      throw outOfRange(value, unsigned);
+    return value.toString();
   }
   if (typeof value === 'number') {
     if (Number.isSafeInteger(value) && (!unsigned || value >= 0)) return String(value);

@@ -12,6 +12,7 @@ import { redactPatterns } from './redact.js';
  *   │   └── AdsEditorialError    editorial faults (Campaign Management)
  *   ├── ReauthorizationRequiredError  invalid_grant: the user must consent again
  *   ├── TransportError           timeout, connection, malformed response, abort, too large
+ *   ├── RequestValidationError   the request does not fit its descriptor (never sent)
  *   └── OperationUnavailableError     the operation does not exist in the chosen protocol
  *
  * Secrets: every message passes through `redactPatterns` here, and the client additionally
@@ -339,3 +340,23 @@ export class OperationUnavailableError extends AdsError {
   }
 }
 nameClass(OperationUnavailableError, 'OperationUnavailableError');
+
+/**
+ * The request does not fit the operation's descriptor, found before anything is sent: the
+ * same check, path and reason over SOAP and REST. `path` names the value
+ * (`AddAdsRequest.Ads[2].FinalUrls[0]`), `reason` what is wrong with it.
+ */
+export class RequestValidationError extends AdsError {
+  readonly path: string;
+  readonly reason: string;
+  constructor(path: string, reason: string) {
+    super(`${path}: ${reason}`);
+    this.path = path;
+    this.reason = redactPatterns(reason);
+  }
+
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), path: this.path, reason: this.reason };
+  }
+}
+nameClass(RequestValidationError, 'RequestValidationError');

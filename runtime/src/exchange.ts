@@ -5,12 +5,13 @@ import type { OperationDescriptor, ServiceDescriptor } from './descriptors.js';
 import { TransportError, type AdsApiError, type Protocol } from './errors.js';
 import { faultToError } from './fault-to-error.js';
 import { safeExcerpt } from './redact.js';
-import { decodeRestFault, decodeRestResponse } from './rest/decode.js';
+import { type RestFault, decodeRestFault, decodeRestSuccess } from './rest/decode.js';
 import { encodeRestBody } from './rest/encode.js';
 import { parseRetryAfter } from './retry.js';
 import { decodeSoapResponse } from './soap/decode.js';
 import { encodeSoapRequest } from './soap/encode.js';
 import type { TransportResponse } from './transport.js';
+import { WireFormatError } from './wire-error.js';
 
 /**
  * One HTTP exchange of one operation in one protocol: the request (URL, method, headers and
@@ -107,15 +108,32 @@ export function readHttpResponse(
   res: TransportResponse,
   ctx: ReadContext,
 ): ExchangeOutcome {
-  return target.protocol === 'soap' ? readSoap(target, res, ctx) : readRest(target, res, ctx);
+  // From here on the body is needed only as text: the bytes are let go, so that a large
+  // response is held once (as text, then as values) rather than twice while it is decoded.
+  const received: Received = {
+    status: res.status,
+    headers: res.headers,
+    body: res.body.toString('utf8'),
+    byteLength: res.body.byteLength,
+  };
+  res.body = EMPTY;
+  return target.protocol === 'soap'
+    ? readSoap(target, received, ctx)
+    : readRest(target, received, ctx);
 }
 
-function readSoap(
-  target: ExchangeTarget,
-  res: TransportResponse,
-  ctx: ReadContext,
-): ExchangeOutcome {
-  const text = res.body.toString('utf8');
+const EMPTY = Buffer.alloc(0);
+
+/** A response whose body has been decoded to text. */
+interface Received {
+  status: number;
+  headers: TransportResponse['headers'];
+  body: string;
+  byteLength: number;
+}
+
+function readSoap(target: ExchangeTarget, res: Received, ctx: ReadContext): ExchangeOutcome {
+  const text = res.body;
   const headerTrackingId = header(res, 'trackingid');
   if (!looksLikeSoapEnvelope(text)) {
     throw (
@@ -156,41 +174,40 @@ function readSoap(
   return { value: decoded.value, trackingId, httpStatus: res.status };
 }
 
-function readRest(
-  target: ExchangeTarget,
-  res: TransportResponse,
-  ctx: ReadContext,
-): ExchangeOutcome {
-  const text = res.body.toString('utf8');
+function readRest(target: ExchangeTarget, res: Received, ctx: ReadContext): ExchangeOutcome {
+  const text = res.body;
   const headerTrackingId = header(res, 'trackingid');
+  let fault: RestFault;
   if (isSuccess(res.status)) {
     if (text.trim() === '')
       return { value: {}, trackingId: headerTrackingId, httpStatus: res.status };
+    let decoded: ReturnType<typeof decodeRestSuccess>;
     try {
-      const value = target.op.response
-        ? decodeRestResponse(target.service, target.op.response, text)
-        : JSON.parse(text);
-      return { value, trackingId: headerTrackingId, httpStatus: res.status };
+      decoded = decodeRestSuccess(target.service, target.op, text);
     } catch (error) {
       throw malformed(target, res, ctx, 'a JSON response body', error);
     }
-  }
-  const parsed = parseJsonObject(text);
-  if (!parsed) {
-    throw (
-      statusOnlyError(target, res, ctx, headerTrackingId) ??
-      malformed(target, res, ctx, 'a JSON fault body')
-    );
-  }
-  let fault: { detailType?: string; detail?: unknown; trackingId?: string };
-  try {
-    fault = decodeRestFault(target.service, text);
-  } catch {
-    // The codec could not type the body: map its raw members, which carry the same names.
-    fault = {
-      detailType: typeof parsed.Type === 'string' ? parsed.Type : undefined,
-      detail: parsed,
-    };
+    // A fault answered with a success status is the same fault as with 400/500.
+    if (decoded.kind === 'ok')
+      return { value: decoded.value, trackingId: headerTrackingId, httpStatus: res.status };
+    fault = decoded;
+  } else {
+    const parsed = parseJsonObject(text);
+    if (!parsed) {
+      throw (
+        statusOnlyError(target, res, ctx, headerTrackingId) ??
+        malformed(target, res, ctx, 'a JSON fault body')
+      );
+    }
+    try {
+      fault = decodeRestFault(target.service, text);
+    } catch {
+      // The codec could not type the body: map its raw members, which carry the same names.
+      fault = {
+        ...(typeof parsed.Type === 'string' ? { detailType: parsed.Type } : {}),
+        detail: parsed,
+      };
+    }
   }
   throw faultToError(
     {
@@ -200,7 +217,7 @@ function readRest(
       ...defined({
         trackingId: headerTrackingId ?? fault.trackingId,
         detailType: fault.detailType,
-        detail: fault.detail ?? parsed,
+        detail: fault.detail,
         retryAfterMs: retryAfter(res, ctx),
         // Shown only when the fault has no error list (an unknown or bare fault type).
         faultString: `fault body: ${safeExcerpt(res.body, ctx.redact)}`,
@@ -214,13 +231,13 @@ function isSuccess(status: number): boolean {
   return status >= 200 && status < 300;
 }
 
-function header(res: TransportResponse, name: string): string | undefined {
+function header(res: Received, name: string): string | undefined {
   const v = res.headers[name];
   const s = Array.isArray(v) ? v[0] : v;
   return s === undefined || s === '' ? undefined : s;
 }
 
-function retryAfter(res: TransportResponse, ctx: ReadContext): number | undefined {
+function retryAfter(res: Received, ctx: ReadContext): number | undefined {
   return parseRetryAfter(res.headers['retry-after'], ctx.now());
 }
 
@@ -258,7 +275,7 @@ function parseJsonObject(text: string): Record<string, unknown> | undefined {
  */
 function statusOnlyError(
   target: ExchangeTarget,
-  res: TransportResponse,
+  res: Received,
   ctx: ReadContext,
   trackingId: string | undefined,
 ): AdsApiError | undefined {
@@ -281,11 +298,17 @@ function statusOnlyError(
 
 function malformed(
   target: ExchangeTarget,
-  res: TransportResponse,
+  res: Received,
   ctx: ReadContext,
   expected: string,
   cause?: unknown,
 ): TransportError {
+  if (cause instanceof WireFormatError) {
+    // The codec's own typed error (its path and masked excerpt kept), told which call it was.
+    Object.assign(cause.details, { operation: target.op.name, httpStatus: res.status });
+    cause.message = ctx.redact(`${target.op.name}: ${cause.message}`);
+    return cause;
+  }
   const contentType = header(res, 'content-type') ?? 'no content type';
   const excerpt = safeExcerpt(res.body, ctx.redact);
   const reason = cause instanceof Error ? ` (${ctx.redact(cause.message).slice(0, 300)})` : '';
@@ -295,7 +318,7 @@ function malformed(
       : '';
   return new TransportError(
     'malformed-response',
-    `${target.op.name}: expected ${expected}, got HTTP ${res.status} ${contentType}, ${res.body.byteLength} bytes${reason}: ${excerpt || '(empty)'}${notRest}`,
+    `${target.op.name}: expected ${expected}, got HTTP ${res.status} ${contentType}, ${res.byteLength} bytes${reason}: ${excerpt || '(empty)'}${notRest}`,
     { operation: target.op.name, httpStatus: res.status, excerpt },
   );
 }

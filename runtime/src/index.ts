@@ -30,6 +30,7 @@ export {
   AdsEditorialError,
   OperationUnavailableError,
   ReauthorizationRequiredError,
+  RequestValidationError,
   ThrottledError,
   TransportError,
   describeFault,
@@ -43,6 +44,7 @@ export {
   type TransportErrorDetails,
   type TransportFailure,
 } from './errors.js';
+export { WireFormatError, type WireProtocol } from './wire-error.js';
 export {
   KnownErrorCodes,
   errorCodeTable,

@@ -106,6 +106,9 @@ export class Transport {
       let headers: TransportResponse['headers'] = {};
       let chunks: Buffer[] = [];
       let size = 0;
+      // With a Content-Length the body is copied into one buffer as it arrives and each chunk
+      // is let go at once: a large response is then held once, not as chunks plus their concat.
+      let whole: Buffer | undefined;
       let settled = false;
       const settle = (error: Error | undefined, response?: TransportResponse): void => {
         if (settled) return;
@@ -140,21 +143,34 @@ export class Transport {
           headers = responseHeaders;
           chunks = [];
           size = 0;
+          whole = undefined;
           const declared = Number(responseHeaders['content-length']);
           if (Number.isFinite(declared) && declared > limit) {
             c.abort(tooLarge(operation, statusCode, limit));
+          } else if (Number.isSafeInteger(declared) && declared > 0) {
+            whole = Buffer.allocUnsafe(declared);
           }
         },
         onResponseData(c, chunk) {
-          size += chunk.byteLength;
-          if (size > limit) {
+          const end = size + chunk.byteLength;
+          if (end > limit) {
             c.abort(tooLarge(operation, status ?? 0, limit));
             return;
           }
-          chunks.push(chunk);
+          if (whole !== undefined && end <= whole.byteLength) chunk.copy(whole, size);
+          else {
+            // More than declared (undici refuses that) or no length: gather the chunks.
+            if (whole !== undefined) chunks.push(whole.subarray(0, size));
+            whole = undefined;
+            chunks.push(chunk);
+          }
+          size = end;
         },
         onResponseEnd() {
-          settle(undefined, { status: status ?? 0, headers, body: Buffer.concat(chunks, size) });
+          const body = whole !== undefined ? whole.subarray(0, size) : Buffer.concat(chunks, size);
+          chunks = [];
+          whole = undefined;
+          settle(undefined, { status: status ?? 0, headers, body });
         },
         onResponseError(_c, error) {
           settle(

@@ -14,6 +14,12 @@ export type WireProtocol = 'soap' | 'rest';
 
 const MAX_EXCERPT = 200;
 
+/**
+ * How deep a response may nest (objects and arrays, both protocols): far beyond any Microsoft
+ * Advertising type, far below the JS stack limit.
+ */
+export const MAX_RESPONSE_DEPTH = 256;
+
 /** Credential-looking values (XML element, JSON property, form field, bearer token) → masked. */
 const SECRET_PATTERNS: RegExp[] = [
   /((?:AuthenticationToken|DeveloperToken|Password|ApplicationToken)[^>"]{0,80}>)[^<]*/gi,
@@ -49,8 +55,10 @@ export class WireFormatError extends TransportError {
   readonly problem: string;
   /** Masked text near the failure, at most 200 characters. */
   readonly excerpt: string;
+  /** Where in the response the value that does not fit sits (`$.User.CustomerRoles`), when known. */
+  readonly path: string | undefined;
 
-  constructor(protocol: WireProtocol, problem: string, text: string, position = 0) {
+  constructor(protocol: WireProtocol, problem: string, text: string, position = 0, path?: string) {
     const excerpt = safeExcerpt(text, position);
     super(
       'malformed-response',
@@ -60,5 +68,6 @@ export class WireFormatError extends TransportError {
     this.protocol = protocol;
     this.problem = problem;
     this.excerpt = excerpt;
+    this.path = path;
   }
 }

@@ -81,7 +81,7 @@ const timeZones = [
   'PacificTimeUSCanadaTijuana',
   'EasternTimeUSCanada',
   'GreenwichMeanTimeDublinEdinburghLisbonLondon',
-  'Sydney',
+  'CanberraMelbourneSydney',
 ];
 
 export function advertiserAccount(i: number): Obj {

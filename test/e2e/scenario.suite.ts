@@ -2,7 +2,12 @@
  * Issue 5 item 6, first two clauses: the Customer Management scenario over both protocols
  * with equal results, and int64 ids above 2^53 surviving both round trips exactly.
  */
-import { MemoryTokenStore, OAuthTokenProvider, getResponseMetadata } from '@adsgen/runtime';
+import {
+  MemoryTokenStore,
+  OAuthTokenProvider,
+  RequestValidationError,
+  getResponseMetadata,
+} from '@adsgen/runtime';
 import { describe, expect, it } from 'vitest';
 import { CustomerManagementClient } from '../../generated/customer-management/dist/index.js';
 import type { MockServer } from '../../mock/src/server.ts';
@@ -140,7 +145,7 @@ export function scenarioSuite(env: E2eEnv): void {
           const before = server.stats.validated;
           await expect(
             client.getAccount({ AccountId: 9007199254740993 as unknown as string }),
-          ).rejects.toThrow(TypeError);
+          ).rejects.toThrow(RequestValidationError);
           expect(server.stats.validated).toBe(before);
         } finally {
           await client.close();

@@ -4,8 +4,9 @@
  * (64-bit integers as strings, `Type` discriminators filled in, SOAP-only fields dropped,
  * flags joined with ', ', decimals as numbers) copy-on-write: objects and arrays already in
  * their JSON form are returned as they are, and JSON.stringify then writes the result
- * natively, which no JS-side JSON writer matches. Properties the descriptor does not know
- * are therefore passed through, as JSON.stringify would.
+ * natively, which no JS-side JSON writer matches. A property the descriptor does not know is
+ * refused (RequestValidationError), as the SOAP encoder refuses it: the same requests fail on
+ * both protocols. SOAP-only fields are checked like the others, then left out.
  *
  * A field REST spells differently from SOAP (`restName`: `Key` for the `key` of
  * `KeyValuePairOfstringstring`) is the one case where the JSON form of a value cannot be the
@@ -34,16 +35,22 @@ import {
   CodecValueError,
   PRIMITIVE_CLASS,
   base64Text,
+  checkKnownProperties,
   dateText,
   decimalText,
   describe,
   discriminatorValue,
-  flagList,
+  enumLiteral,
+  finiteNumber,
+  flagLiterals,
   int64Writer,
   isPlainRecord,
+  knownNames,
+  nullItemNotAllowed,
   nullNotAllowed,
   resolveValue,
   smallInt,
+  xmlSafeText,
 } from '../codec-plan.js';
 import { type PlanContext, concretePlan, perService, planOf } from '../object-plans.js';
 import { mapFromItems, mapItem } from './rest-map.js';
@@ -66,14 +73,16 @@ interface FieldPlan {
   /** Nullable in the TypeScript type (SOAP) but not in REST: a null is left out of the body. */
   omitNull: boolean;
   convert: Convert;
+  /** A SOAP-only field: checked as SOAP would check it, then left out of the body. */
+  checkOnly: boolean;
 }
 
 export interface RestObjectPlan {
   type: ObjectTypeDescriptor;
   fields: FieldPlan[] | undefined;
   members: Map<string, RestObjectPlan | null>;
-  /** Names of SOAP-only fields, removed from values that set them. */
-  soapOnly: string[] | undefined;
+  /** Names a value of the type may carry (built with `fields`). */
+  known: ReadonlySet<string> | undefined;
   /** TypeScript name → JSON name of the fields REST spells differently; undefined when none (built with `fields`). */
   renames: Map<string, string> | undefined;
 }
@@ -87,7 +96,7 @@ function newContext(service: ServiceDescriptor): Context {
 }
 
 function newPlan(type: ObjectTypeDescriptor): RestObjectPlan {
-  return { type, fields: undefined, members: new Map(), soapOnly: undefined, renames: undefined };
+  return { type, fields: undefined, members: new Map(), known: undefined, renames: undefined };
 }
 
 export function restEncodePlan(service: ServiceDescriptor, name: string): RestObjectPlan {
@@ -96,13 +105,8 @@ export function restEncodePlan(service: ServiceDescriptor, name: string): RestOb
 
 function buildFields(ctx: Context, plan: RestObjectPlan): FieldPlan[] {
   const fields: FieldPlan[] = [];
-  const soapOnly: string[] = [];
   let renames: Map<string, string> | undefined;
   for (const field of plan.type.fields) {
-    if (field.protocols === 'soap') {
-      soapOnly.push(field.name);
-      continue;
-    }
     if (field.restName !== undefined && field.restName !== field.name)
       (renames ??= new Map()).set(field.name, field.restName);
     fields.push({
@@ -112,9 +116,10 @@ function buildFields(ctx: Context, plan: RestObjectPlan): FieldPlan[] {
       convert: field.restMap
         ? mapConverter(ctx, field)
         : converter(ctx, discriminatorValue(plan.type, field)),
+      checkOnly: field.protocols === 'soap',
     });
   }
-  plan.soapOnly = soapOnly;
+  plan.known = knownNames(plan.type);
   plan.renames = renames;
   plan.fields = fields;
   return fields;
@@ -144,27 +149,27 @@ function convertObjectIn(
   const type = plan.type;
   if (value.Type === undefined && type.typeValue !== undefined) changes = ['Type', type.typeValue];
   let i = 0;
+  let seen = 0;
   try {
     for (; i < fields.length; i++) {
       const field = fields[i]!;
       const v = value[field.name];
       if (v === undefined) continue;
+      seen++;
       if (v === null) {
-        if (field.omitNull) (changes ??= []).push(field.name, undefined);
-        else if (!field.nullable) throw nullNotAllowed();
+        if (!field.nullable) throw nullNotAllowed();
+        if (field.omitNull || field.checkOnly) (changes ??= []).push(field.name, undefined);
         continue;
       }
       const converted = field.convert(v, state);
-      if (converted !== v) (changes ??= []).push(field.name, converted);
+      // undefined, not delete: JSON.stringify skips it and the copy keeps its fast shape.
+      if (field.checkOnly) (changes ??= []).push(field.name, undefined);
+      else if (converted !== v) (changes ??= []).push(field.name, converted);
     }
   } catch (error) {
     throw CodecValueError.at(error, `.${fields[i]!.name}`);
   }
-  const soapOnly = plan.soapOnly!;
-  for (let k = 0; k < soapOnly.length; k++) {
-    // undefined, not delete: JSON.stringify skips it and the copy keeps its fast shape.
-    if (value[soapOnly[k]!] !== undefined) (changes ??= []).push(soapOnly[k], undefined);
-  }
+  checkKnownProperties(value, seen, plan.known!, type.name);
   if (plan.renames !== undefined) return renamed(value, changes, plan.renames);
   if (changes === undefined) return value;
   const copy: Record<string, unknown> = { ...value };
@@ -220,6 +225,7 @@ function converter(ctx: Context, value: ValueDescriptor): Convert {
     }
     case 'array': {
       const item = converter(ctx, resolved.array.array);
+      const itemNullable = resolved.array.itemNullable === true;
       return (v, state) => {
         if (!Array.isArray(v)) throw new CodecValueError(`expected an array, got ${describe(v)}`);
         const n = v.length;
@@ -228,7 +234,10 @@ function converter(ctx: Context, value: ValueDescriptor): Convert {
         try {
           for (; j < n; j++) {
             const x: unknown = v[j];
-            if (x === null || x === undefined) continue; // JSON.stringify writes null for both
+            if (x === null || x === undefined) {
+              if (!itemNullable) throw nullItemNotAllowed();
+              continue; // JSON.stringify writes null for both
+            }
             const converted = item(x, state);
             if (converted !== x) (out ??= v.slice())[j] = converted;
           }
@@ -238,8 +247,14 @@ function converter(ctx: Context, value: ValueDescriptor): Convert {
         return out ?? v;
       };
     }
-    case 'enum':
-      return resolved.type.flags ? (v) => flagList(v).join(', ') : asString;
+    case 'enum': {
+      const values = new Set(resolved.type.values);
+      if (resolved.type.flags) {
+        const literals = flagLiterals(resolved.type, values);
+        return (v) => literals(v).join(', ');
+      }
+      return enumLiteral(resolved.type, values);
+    }
     case 'primitive':
       return primitiveConverter(resolved.primitive);
   }
@@ -248,14 +263,21 @@ function converter(ctx: Context, value: ValueDescriptor): Convert {
 function asString(value: unknown): string {
   if (typeof value !== 'string')
     throw new CodecValueError(`expected a string, got ${describe(value)}`);
-  return value;
+  return xmlSafeText(value);
 }
 
-function asNumber(value: unknown): number {
-  if (typeof value === 'number' && Number.isFinite(value)) return value;
-  if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value)))
-    return Number(value);
-  throw new CodecValueError(`expected a finite number, got ${describe(value)}`);
+/** xs:anyType: a string, finite number or boolean (a bigint is written as its digits). */
+function asAny(value: unknown, state: ConvertState): unknown {
+  if (typeof value === 'string') return xmlSafeText(value);
+  if (typeof value === 'boolean') return value;
+  if (typeof value === 'number') return finiteNumber(value);
+  if (typeof value === 'bigint') {
+    state.raw = true;
+    return new RawNumber(value.toString());
+  }
+  throw new CodecValueError(
+    `an untyped (any) value must be a string, number or boolean, got ${describe(value)}`,
+  );
 }
 
 /** `-0012.50` → `-12.5`: the form String(Number(x)) gives when x fits a double exactly. */
@@ -301,15 +323,15 @@ function primitiveConverter(kind: PrimitiveKind): Convert {
     case 'decimal':
       return asDecimal;
     case 'float':
-      return asNumber;
+      return finiteNumber;
     case 'int':
       return (v) => smallInt(v, kind);
     case 'date':
-      return (v) => dateText(v, kind);
+      return (v) => xmlSafeText(dateText(v, kind));
     case 'base64':
-      return base64Text;
+      return (v) => xmlSafeText(base64Text(v));
     case 'any':
-      return (v) => v;
+      return asAny;
     case 'string':
     case 'text':
       return asString;

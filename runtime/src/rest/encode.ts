@@ -5,13 +5,15 @@
  */
 import type { OperationDescriptor, ServiceDescriptor } from '../descriptors.js';
 import { describe, isPlainRecord, requestError } from '../codec-plan.js';
+import { RequestValidationError } from '../errors.js';
 import { type ConvertState, RawNumber, convertObject, restEncodePlan } from './encode-plan.js';
 
 /**
  * The JSON body for one call of `op`: '{}' for request-less operations (the service still
  * wants an object). 64-bit integers are JSON strings, decimals JSON numbers with their
  * digits kept, flags one ', '-joined string, `Type` filled in for concrete family members.
- * Throws a TypeError naming the field path when the request does not fit its descriptor.
+ * Throws a RequestValidationError naming the field path when the request does not fit its
+ * descriptor, exactly where and why the SOAP encoder would.
  */
 export function encodeRestBody(
   service: ServiceDescriptor,
@@ -21,7 +23,7 @@ export function encodeRestBody(
   if (!op.request || request === undefined || request === null) return '{}';
   const plan = restEncodePlan(service, op.request);
   if (!isPlainRecord(request))
-    throw new TypeError(`${op.request}: expected an object, got ${describe(request)}`);
+    throw new RequestValidationError(op.request, `expected an object, got ${describe(request)}`);
   const state: ConvertState = { raw: false };
   let tree: Record<string, unknown>;
   try {

@@ -77,12 +77,20 @@ function subtypePlan(
   ctx: SoapDecodeContext,
   declared: SoapDecodePlan,
   xsiType: string,
+  r: XmlReader,
 ): SoapDecodePlan {
   let plan = declared.subtypes.get(xsiType);
   if (plan) return plan;
   const local = xsiType.slice(xsiType.indexOf(':') + 1);
   const type = Object.hasOwn(ctx.service.types, local) ? ctx.service.types[local] : undefined;
   if (type?.kind === 'object') {
+    // A known type outside the declared family (a User where a Customer belongs) would be
+    // read as the wrong type: refused. Only a name this descriptor does not know is taken
+    // for a newer subtype.
+    if (!inFamily(declared.type, local))
+      r.fail(
+        `i:type ${JSON.stringify(xsiType)} is not ${declared.type.name} or one of its subtypes`,
+      );
     plan = planOf(ctx, local);
   } else {
     // A subtype newer than this descriptor: read the fields we know, say what it was.
@@ -95,6 +103,15 @@ function subtypePlan(
   }
   declared.subtypes.set(xsiType, plan);
   return plan;
+}
+
+/** Whether type `name` is `declared` itself or one of its descendants. */
+function inFamily(declared: ObjectTypeDescriptor, name: string): boolean {
+  if (name === declared.name) return true;
+  const family = declared.family;
+  if (family === undefined) return false;
+  for (const key in family) if (family[key] === name) return true;
+  return false;
 }
 
 export function readObject(
@@ -111,7 +128,7 @@ function readObjectIn(
   r: XmlReader,
 ): Record<string, unknown> {
   const qname = r.qname;
-  const plan = r.xsiType === undefined ? declared : subtypePlan(ctx, declared, r.xsiType);
+  const plan = r.xsiType === undefined ? declared : subtypePlan(ctx, declared, r.xsiType, r);
   const obj: Record<string, unknown> = {};
   if (!r.selfClosing) {
     r.enter();

@@ -14,13 +14,18 @@ import {
   CodecValueError,
   PRIMITIVE_CLASS,
   base64Text,
+  checkKnownProperties,
   dateText,
   decimalText,
   describe,
   discriminatorValue,
-  flagList,
+  enumLiteral,
+  finiteNumber,
+  flagLiterals,
   int64Writer,
   isPlainRecord,
+  knownNames,
+  nullItemNotAllowed,
   nullNotAllowed,
   resolveValue,
   smallInt,
@@ -54,6 +59,11 @@ interface FieldPlan {
   itemNullable: boolean;
   /** The element writer (of the items, for inline arrays). */
   write: ElementWriter;
+  /**
+   * A REST-only field: its value is checked as REST would check it (so both protocols refuse
+   * the same requests) and then left out, as SOAP cannot carry it.
+   */
+  checkOnly: boolean;
 }
 
 export interface SoapObjectPlan {
@@ -62,6 +72,8 @@ export interface SoapObjectPlan {
   typeAttr: string;
   /** Built on first write, so recursive types need no special care. */
   fields: FieldPlan[] | undefined;
+  /** Names a value of the type may carry (built with `fields`). */
+  known: ReadonlySet<string> | undefined;
   /** `Type` value → concrete plan, memoized per declared type. */
   members: Map<string, SoapObjectPlan | null>;
 }
@@ -82,6 +94,7 @@ function newContext(service: ServiceDescriptor): SoapEncodeContext {
       type,
       typeAttr: type.namespace ? ` i:type="${prefixes.qualify(type.namespace, type.name)}"` : '',
       fields: undefined,
+      known: undefined,
       members: new Map(),
     }),
   };
@@ -110,7 +123,6 @@ export function objectPlan(ctx: SoapEncodeContext, name: string): SoapObjectPlan
 function buildFields(ctx: SoapEncodeContext, plan: SoapObjectPlan): FieldPlan[] {
   const fields: FieldPlan[] = [];
   for (const field of plan.type.fields) {
-    if (field.protocols === 'rest') continue;
     const value = discriminatorValue(plan.type, field);
     const inline = 'array' in value && value.inline === true;
     fields.push({
@@ -120,8 +132,10 @@ function buildFields(ctx: SoapEncodeContext, plan: SoapObjectPlan): FieldPlan[] 
       inline,
       itemNullable: 'array' in value ? value.itemNullable === true : false,
       write: inline && 'array' in value ? valueWriter(ctx, value.array) : valueWriter(ctx, value),
+      checkOnly: field.protocols === 'rest',
     });
   }
+  plan.known = knownNames(plan.type);
   plan.fields = fields;
   return fields;
 }
@@ -135,23 +149,27 @@ export function writeFields(
 ): void {
   const fields = plan.fields ?? buildFields(ctx, plan);
   let i = 0;
+  let seen = 0;
   try {
     for (; i < fields.length; i++) {
       const field = fields[i]!;
       const v = value[field.name];
       if (v === undefined) continue;
+      seen++;
+      const target = field.checkOnly ? [] : out;
       if (v === null) {
         if (!field.nullable) throw nullNotAllowed();
-        out.push(field.tag.nil);
+        target.push(field.tag.nil);
       } else if (field.inline) {
-        writeInline(field, v, out);
+        writeInline(field, v, target);
       } else {
-        field.write(out, field.tag, v);
+        field.write(target, field.tag, v);
       }
     }
   } catch (error) {
     throw CodecValueError.at(error, `.${fields[i]!.name}`);
   }
+  checkKnownProperties(value, seen, plan.known!, plan.type.name);
 }
 
 function writeInline(field: FieldPlan, value: unknown, out: string[]): void {
@@ -172,7 +190,7 @@ function writeItems(
     for (; j < items.length; j++) {
       const item: unknown = items[j];
       if (item === null || item === undefined) {
-        if (!nullable) throw new CodecValueError('null items are not allowed in this array');
+        if (!nullable) throw nullItemNotAllowed();
         out.push(tag.nil);
       } else {
         write(out, tag, item);
@@ -234,8 +252,14 @@ function valueWriter(ctx: SoapEncodeContext, value: ValueDescriptor): ElementWri
       return objectWriter(ctx, objectPlan(ctx, resolved.type.name));
     case 'array':
       return arrayWriter(ctx, resolved.array);
-    case 'enum':
-      return textWriter(resolved.type.flags ? formatFlags : formatString);
+    case 'enum': {
+      const values = new Set(resolved.type.values);
+      if (resolved.type.flags) {
+        const literals = flagLiterals(resolved.type, values);
+        return textWriter((v) => literals(v).join(' '));
+      }
+      return textWriter(enumLiteral(resolved.type, values));
+    }
     case 'primitive':
       return textWriter(primitiveFormatter(resolved.primitive));
   }
@@ -246,10 +270,6 @@ function formatString(value: unknown): string {
   throw new CodecValueError(`expected a string, got ${describe(value)}`);
 }
 
-function formatFlags(value: unknown): string {
-  return escapeXmlText(flagList(value).join(' '));
-}
-
 function formatBoolean(value: unknown): string {
   if (value === true) return 'true';
   if (value === false) return 'false';
@@ -257,26 +277,13 @@ function formatBoolean(value: unknown): string {
 }
 
 function formatFloat(value: unknown): string {
-  if (typeof value === 'number') {
-    if (Number.isFinite(value)) return String(value);
-    return Number.isNaN(value) ? 'NaN' : value > 0 ? 'INF' : '-INF';
-  }
-  if (
-    typeof value === 'string' &&
-    (value === 'NaN' ||
-      value === 'INF' ||
-      value === '-INF' ||
-      (value.trim() !== '' && !Number.isNaN(Number(value))))
-  ) {
-    return value;
-  }
-  throw new CodecValueError(`expected a number, got ${describe(value)}`);
+  return String(finiteNumber(value));
 }
 
 function formatAny(value: unknown): string {
   if (typeof value === 'string') return escapeXmlText(value);
-  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint')
-    return String(value);
+  if (typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+  if (typeof value === 'number') return String(finiteNumber(value));
   throw new CodecValueError(
     `an untyped (any) value must be a string, number or boolean, got ${describe(value)}`,
   );

@@ -5,6 +5,7 @@
  */
 import type { OperationDescriptor, ServiceDescriptor } from '../descriptors.js';
 import { CodecValueError, describe, isPlainRecord, requestError } from '../codec-plan.js';
+import { RequestValidationError } from '../errors.js';
 import {
   type SoapEncodeContext,
   type SoapObjectPlan,
@@ -70,8 +71,8 @@ function operationPlan(ctx: SoapEncodeContext, op: OperationDescriptor): Operati
  * Header: exactly the elements `op.soap.requestHeaders` declares, in order, valued from
  * `headers` by local name; an undefined value omits the element, except `Action`, which
  * defaults to `op.soap.action`. Body: the request wrapper with the request's fields in
- * descriptor order. Throws a TypeError naming the field path when the request does not fit
- * its descriptor (a non-nullable null, an unsafe int64 number, an abstract type without
+ * descriptor order. Throws a RequestValidationError naming the field path when the request
+ * does not fit its descriptor (a non-nullable null, an unsafe int64 number, an abstract type without
  * `Type`, a character XML cannot carry). Header values never appear in error messages.
  */
 export function encodeSoapRequest(
@@ -87,19 +88,23 @@ export function encodeSoapRequest(
     const value = headers[header.name] ?? header.defaultValue;
     if (value === undefined) continue;
     if (typeof value !== 'string')
-      throw new TypeError(`SOAP header ${header.name}: expected a string, got ${describe(value)}`);
+      throw new RequestValidationError(
+        `SOAP header ${header.name} value`,
+        `expected a string, got ${describe(value)}`,
+      );
     try {
       out.push(header.tag.openGt, escapeXmlText(value), header.tag.close);
     } catch (error) {
       if (error instanceof CodecValueError)
-        throw new TypeError(`SOAP header ${header.name}: ${error.reason}`);
+        // `<name> value`, not `<name>:`, which the redactor would take for a credential label.
+        throw new RequestValidationError(`SOAP header ${header.name} value`, error.reason);
       throw error;
     }
   }
   out.push(plan.bodyOpen);
   if (plan.request && request !== undefined && request !== null) {
     if (!isPlainRecord(request))
-      throw new TypeError(`${plan.root}: expected an object, got ${describe(request)}`);
+      throw new RequestValidationError(plan.root, `expected an object, got ${describe(request)}`);
     try {
       writeFields(ctx, plan.request, request, out);
     } catch (error) {

@@ -14,7 +14,7 @@
  * ignored), as DataContract's wire format needs; `i:nil` and `i:type` are recognised by
  * their local names on prefixed attributes.
  */
-import { WireFormatError } from '../wire-error.js';
+import { MAX_RESPONSE_DEPTH as MAX_DEPTH, WireFormatError } from '../wire-error.js';
 import { XmlReferenceError, decodeXmlReferences } from './xml-text.js';
 
 const LT = 60; // <
@@ -24,8 +24,6 @@ const BANG = 33;
 const QUESTION = 63;
 const COLON = 58;
 const EQUALS = 61;
-/** Far beyond any Microsoft Advertising type (a few levels), far below the JS stack limit. */
-const MAX_DEPTH = 256;
 
 function isSpace(c: number): boolean {
   return c === 32 || c === 10 || c === 9 || c === 13;

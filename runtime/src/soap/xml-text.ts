@@ -3,7 +3,7 @@
  * references a DOCTYPE-less document may contain (the five predefined entities and numeric
  * character references) in text we read. Anything else is refused, never expanded.
  */
-import { CodecValueError } from '../codec-plan.js';
+import { xmlCharError } from '../codec-plan.js';
 
 /**
  * True when `c` needs an escape or is not an XML 1.0 character. Characters below 0x20 other
@@ -61,9 +61,7 @@ export function escapeXmlText(text: string): string {
             continue;
           }
         }
-        throw new CodecValueError(
-          `character U+${c.toString(16).toUpperCase().padStart(4, '0')} at index ${i} cannot be carried in XML 1.0`,
-        );
+        throw xmlCharError(c, i);
     }
     if (i > from) parts.push(text.slice(from, i));
     parts.push(replacement);

@@ -2,7 +2,7 @@
  * A loopback OAuth token endpoint for tests: records every request's form body and answers
  * with whatever the test's responder returns. Listens on 127.0.0.1 with a random port.
  */
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export interface RecordedRequest {
@@ -34,7 +34,7 @@ export interface TokenServer {
 export async function startTokenServer(responder?: Responder): Promise<TokenServer> {
   let current: Responder = responder ?? (() => ({ status: 500, body: 'no responder' }));
   const requests: RecordedRequest[] = [];
-  const server: Server = createServer(async (req, res) => {
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const text = await readBody(req);
     const recorded: RecordedRequest = {
       method: req.method ?? '',
@@ -51,6 +51,10 @@ export async function startTokenServer(responder?: Responder): Promise<TokenServ
       'content-type': typeof reply.body === 'string' ? 'text/plain' : 'application/json',
     });
     res.end(body);
+  };
+  // A handler that fails drops its connection: the client under test sees a network error.
+  const server: Server = createServer((req, res) => {
+    handle(req, res).catch((e: unknown) => res.destroy(e instanceof Error ? e : undefined));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

@@ -76,6 +76,14 @@ export function decodeRestResponse(
   return JSON.parse(body);
 }
 
+export function decodeRestSuccess(
+  _service: ServiceDescriptor,
+  _op: OperationDescriptor,
+  body: string,
+): { kind: 'ok'; value: unknown } {
+  return { kind: 'ok', value: body.trim() === '' ? undefined : JSON.parse(body) };
+}
+
 export function decodeRestFault(_service: ServiceDescriptor, body: string) {
   const parsed = JSON.parse(body) as Record<string, unknown>;
   return {

@@ -125,28 +125,27 @@ describe('REST encoding of renamed fields', () => {
     );
   });
 
-  it('fills in Type, drops SOAP-only fields and keeps unknown properties of a renamed type, in key order', () => {
+  it('fills in Type and drops SOAP-only fields of a renamed type, in key order; refuses unknown properties', () => {
     const fault = service.operations.Fail as OperationDescriptor;
     expect(
       encodeRestBody(service, fault, {
         trackingId: 't',
-        Extra: 1,
         Pairs: [{ value: 'v', key: 'k' }],
       }),
-    ).toBe('{"TrackingId":"t","Extra":1,"Pairs":[{"Value":"v","Key":"k"}],"Type":"Fault"}');
+    ).toBe('{"TrackingId":"t","Pairs":[{"Value":"v","Key":"k"}],"Type":"Fault"}');
+    expect(() => encodeRestBody(service, fault, { trackingId: 't', Extra: 1 })).toThrow(
+      /\.Extra: unknown property/,
+    );
     const body = encodeRestBody(service, put, {
       Entity: { Grid: [[{ key: '1', Legacy: 'soap only', value: '2' }]] },
     });
     expect(body).toBe('{"Entity":{"Grid":[[{"Key":"1","Value":"2"}]]}}');
   });
 
-  it('passes a hand-set REST spelling through, unless the TypeScript name is set too', () => {
-    expect(encodeRestBody(service, put, { Entity: { Map: [{ Key: 'raw', value: 'v' }] } })).toBe(
-      '{"Entity":{"Map":[{"Key":"raw","Value":"v"}]}}',
-    );
-    expect(
-      encodeRestBody(service, put, { Entity: { Map: [{ Key: 'raw', key: 'typed', value: 'v' }] } }),
-    ).toBe('{"Entity":{"Map":[{"Key":"typed","Value":"v"}]}}');
+  it('refuses a hand-set REST spelling: it is not a property of the generated type', () => {
+    expect(() =>
+      encodeRestBody(service, put, { Entity: { Map: [{ Key: 'raw', value: 'v' }] } }),
+    ).toThrow(/Entity\.Map\[0\]\.Key: unknown property/);
   });
 
   it('copies only objects of types with a renamed field; everything else passes through as is', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { RequestValidationError } from '../../../runtime/src/errors.ts';
 import { decodeRestFault, decodeRestResponse } from '../../../runtime/src/rest/decode.ts';
 import { encodeRestBody } from '../../../runtime/src/rest/encode.ts';
 import { protectBigNumbers } from '../../../runtime/src/rest/big-numbers.ts';
@@ -87,7 +88,7 @@ describe('encodeRestBody', () => {
     expect(JSON.parse(body).Ad).toEqual({ Type: 'Text', Title: 'x "y"' });
   });
 
-  it("never changes the caller's request and passes unknown properties through as JSON.stringify would", () => {
+  it("never changes the caller's request; refuses properties the type does not declare", () => {
     const request = {
       AdGroupId: 7n,
       Ads: [
@@ -98,15 +99,16 @@ describe('encodeRestBody', () => {
           Headlines: [{ Asset: 'a' }],
         },
       ],
-      Extra: { nested: [1, 2] },
     };
     const snapshot = structuredClone(request);
     expect(JSON.parse(encodeRestBody(service, op('AddAds'), request))).toEqual({
       AdGroupId: '7',
       Ads: [{ Type: 'ResponsiveSearch', Bid: 0.5, Headlines: [{ Asset: 'a' }] }],
-      Extra: { nested: [1, 2] },
     });
     expect(request).toEqual(snapshot);
+    expect(() =>
+      encodeRestBody(service, op('AddAds'), { ...request, Extra: { nested: [1, 2] } }),
+    ).toThrow(/^AddAdsRequest\.Extra: unknown property: AddAdsRequest has no field "Extra"$/);
   });
 
   it("gives '{}' for request-less operations and an absent request", () => {
@@ -124,7 +126,7 @@ describe('encodeRestBody', () => {
     [{ AdGroupId: '1', Ads: [{ Id: '1' }] }, /AddAdsRequest\.Ads\[0\]: Ad is abstract/],
     [{ AdGroupId: '1', Ads: [{ Type: 'Nope' }] }, /AddAdsRequest\.Ads\[0\]: Type "Nope" is not Ad/],
   ])('rejects %j', (request, message) => {
-    expect(() => encodeRestBody(service, op('AddAds'), request)).toThrow(TypeError);
+    expect(() => encodeRestBody(service, op('AddAds'), request)).toThrow(RequestValidationError);
     expect(() => encodeRestBody(service, op('AddAds'), request)).toThrow(message);
   });
 
@@ -252,7 +254,7 @@ describe('protectBigNumbers', () => {
 });
 
 describe('hostile or broken nesting', () => {
-  it('a cyclic request is a TypeError in both encoders', async () => {
+  it('a cyclic request is a RequestValidationError in both encoders', async () => {
     const { encodeSoapRequest } = await import('../../../runtime/src/soap/encode.ts');
     const tree: Record<string, unknown> = { Label: 'x' };
     tree.Child = tree;
@@ -268,6 +270,8 @@ describe('hostile or broken nesting', () => {
   it('absurdly deep JSON in a recursive type is a WireFormatError', () => {
     const depth = 50_000;
     const body = `{"Id":"1","Tree":${'{"Child":'.repeat(depth)}{}${'}'.repeat(depth)}}`;
-    expect(() => decodeRestResponse(service, 'Sample', body)).toThrow(/JSON nested too deeply/);
+    expect(() => decodeRestResponse(service, 'Sample', body)).toThrow(
+      /Malformed REST response: \$(\.Tree)(\.Child)+: nested deeper than 256 levels/,
+    );
   });
 });

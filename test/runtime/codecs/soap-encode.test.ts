@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { RequestValidationError } from '../../../runtime/src/errors.ts';
 import { encodeRestBody } from '../../../runtime/src/rest/encode.ts';
 import { encodeSoapRequest } from '../../../runtime/src/soap/encode.ts';
 import { escapeXmlText } from '../../../runtime/src/soap/xml-text.ts';
@@ -93,7 +94,7 @@ describe('encodeSoapRequest: headers', () => {
     expect(xml).toContain('<n0:AuthenticationToken>a&lt;b&amp;c</n0:AuthenticationToken>');
     expect(() =>
       encodeSoapRequest(service, op('GetUser'), {}, { AuthenticationToken: 'secret\u0000token' }),
-    ).toThrow(/SOAP header AuthenticationToken: character U\+0000/);
+    ).toThrow(/SOAP header AuthenticationToken value: character U\+0000/);
     try {
       encodeSoapRequest(service, op('GetUser'), {}, { AuthenticationToken: 'secret\u0000token' });
     } catch (error) {
@@ -110,14 +111,14 @@ describe('encodeSoapRequest: values', () => {
     const xml = sample({
       BigId: 18446744073709551615n,
       Amount: '-0012.50',
-      Score: -Infinity,
+      Score: -1.5e-7,
       Priority: 7,
       Enabled: false,
       When: '2024-05-01T10:00:00Z',
       Key: '0f8fad5b-d9cb-469f-a165-70867728950e',
     });
     expect(xml).toContain(
-      '<n0:BigId>18446744073709551615</n0:BigId><n0:Amount>-0012.50</n0:Amount><n0:Score>-INF</n0:Score>',
+      '<n0:BigId>18446744073709551615</n0:BigId><n0:Amount>-0012.50</n0:Amount><n0:Score>-1.5e-7</n0:Score>',
     );
     expect(xml).toContain(
       '<n0:Priority>7</n0:Priority><n0:Enabled>false</n0:Enabled><n0:When>2024-05-01T10:00:00Z</n0:When>',
@@ -140,11 +141,18 @@ describe('encodeSoapRequest: values', () => {
     expect(xml).toContain('<n0:Labels>a</n0:Labels><n0:Labels>b</n0:Labels>');
   });
 
-  it('writes fields in descriptor order whatever the object key order, skipping unknown keys', () => {
-    const xml = sample({ Name: 'n', Unknown: 'x', Priority: 1 });
+  it('writes fields in descriptor order whatever the object key order', () => {
+    const xml = sample({ Name: 'n', Priority: 1 });
     expect(xml).toBe(
       '<n0:Sample><n0:Id>1</n0:Id><n0:Priority>1</n0:Priority><n0:Name>n</n0:Name><n0:Status>Active</n0:Status></n0:Sample>',
     );
+  });
+
+  it('refuses a property the type does not declare, naming it', () => {
+    expect(() => sample({ Name: 'n', Unknown: 'x' })).toThrow(
+      /^Sample\.Unknown: unknown property: Sample has no field "Unknown"$/,
+    );
+    expect(sample({ Name: 'n', Unknown: undefined })).toContain('<n0:Name>n</n0:Name>');
   });
 
   it('escapes text and keeps CR through an entity', () => {
@@ -162,11 +170,11 @@ describe('encodeSoapRequest: values', () => {
     expect(() => sample({ Name: 'lone \ud800 surrogate' })).toThrow(
       /Sample\.Name: character U\+D800/,
     );
-    expect(() => sample({ Name: '\uffff' })).toThrow(TypeError);
+    expect(() => sample({ Name: '\uffff' })).toThrow(RequestValidationError);
   });
 });
 
-describe('encodeSoapRequest: request values that do not fit throw a TypeError naming the path', () => {
+describe('encodeSoapRequest: request values that do not fit throw a RequestValidationError naming the path', () => {
   const addAds = (request: unknown) => () =>
     encodeSoapRequest(service, op('AddAds'), request, credentials);
 
@@ -197,7 +205,7 @@ describe('encodeSoapRequest: request values that do not fit throw a TypeError na
     ],
     ['not an object', /^AddAdsRequest: expected an object, got a string/],
   ])('%j', (request, message) => {
-    expect(addAds(request)).toThrow(TypeError);
+    expect(addAds(request)).toThrow(RequestValidationError);
     expect(addAds(request)).toThrow(message);
   });
 

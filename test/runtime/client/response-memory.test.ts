@@ -1,0 +1,64 @@
+/**
+ * A large response is held once while it is decoded: the transport copies a body with a
+ * Content-Length into one buffer as it arrives (no chunks plus their concatenation), and
+ * reading the response lets go of the bytes as soon as they are text. The peak RSS per MB of
+ * response is measured by `npm run bench` (response-memory); this holds the two mechanisms.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readHttpResponse, type ExchangeTarget } from '../../../runtime/src/exchange.ts';
+import { Transport, type TransportResponse } from '../../../runtime/src/transport.ts';
+import { op, service } from '../codecs/fixture.ts';
+
+const BODY = JSON.stringify({ CustomerRoles: Array.from({ length: 50_000 }, (_, i) => String(i)) });
+
+describe('response bytes held once', () => {
+  let server: Server;
+  let origin: string;
+  beforeAll(async () => {
+    server = createServer((_req, res) => {
+      const bytes = Buffer.from(BODY);
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': bytes.length });
+      // Many small writes: the body arrives in many chunks.
+      for (let i = 0; i < bytes.length; i += 4096) res.write(bytes.subarray(i, i + 4096));
+      res.end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  });
+
+  it('the transport gathers a Content-Length body into one buffer of exactly that size', async () => {
+    const transport = new Transport();
+    try {
+      const res = await transport.send({
+        url: `${origin}/x`,
+        method: 'POST',
+        headers: {},
+        body: '{}',
+        operation: 'GetUser',
+      });
+      expect(res.body.toString()).toBe(BODY);
+      // One allocation of exactly the declared size, not a slice of a larger pool buffer.
+      expect(res.body.buffer.byteLength).toBe(Buffer.byteLength(BODY));
+    } finally {
+      await transport.close();
+    }
+  });
+
+  it('reading the response lets go of its bytes once they are text', () => {
+    const target: ExchangeTarget = {
+      service,
+      op: op('GetUser'),
+      protocol: 'rest',
+      url: `${origin}/x`,
+    };
+    const res: TransportResponse = { status: 200, headers: {}, body: Buffer.from(BODY) };
+    const out = readHttpResponse(target, res, { redact: (s) => s, now: () => 0 });
+    expect((out.value as { CustomerRoles: string[] }).CustomerRoles).toHaveLength(50_000);
+    expect(res.body.byteLength).toBe(0);
+  });
+});
