@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { REPO_ROOT, SPECS_DIR } from './specs/manifest.ts';
+import { bundleForNode } from './esbuild-bundle.ts';
 
 const run = promisify(execFile);
 const MOCK = join(REPO_ROOT, 'mock');
@@ -76,21 +77,10 @@ async function compile(mockDir: string, outDir: string): Promise<void> {
     const text = await readFile(file, 'utf8');
     await writeFile(file, text.replace(/(from\s+'\.{1,2}\/[^']*)\.ts'/g, "$1.js'"));
   }
-  const { build } = await import('esbuild');
-  const result = await build({
+  await bundleForNode('mock/', {
     entryPoints: [join(mockDir, 'src', 'index.ts'), join(mockDir, 'src', 'bin.ts')],
     outdir: outDir,
-    bundle: true,
-    splitting: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    packages: 'external',
-    sourcemap: true,
-    logLevel: 'silent',
   });
-  if (result.errors.length > 0)
-    throw new Error(`bundling mock/ failed: ${result.errors.map((e) => e.text).join('; ')}`);
 }
 
 async function filesUnder(dir: string): Promise<string[]> {

@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { REPO_ROOT, SPECS_DIR } from './specs/manifest.ts';
+import { bundleForNode } from './esbuild-bundle.ts';
 
 const run = promisify(execFile);
 const RUNTIME = join(REPO_ROOT, 'runtime');
@@ -71,25 +72,13 @@ async function compile(runtimeDir: string, outDir: string): Promise<void> {
     const stdout = (e as { stdout?: string }).stdout ?? '';
     throw new Error(`compiling runtime/ failed:\n${stdout.slice(0, 4000)}`);
   }
-  const { build } = await import('esbuild');
   // Two entries (the public one and `internal`, for generated code) share one chunk, so both
   // see the same classes: an error thrown by the client is `instanceof` what users import.
-  const result = await build({
+  await bundleForNode('runtime/', {
     entryPoints: ['index', 'internal'].map((name) => join(runtimeDir, 'src', `${name}.ts`)),
     outdir: outDir,
-    splitting: true,
     chunkNames: 'runtime-[hash]',
-    bundle: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    packages: 'external',
-    sourcemap: true,
-    logLevel: 'silent',
   });
-  if (result.errors.length > 0) {
-    throw new Error(`bundling runtime/ failed: ${result.errors.map((e) => e.text).join('; ')}`);
-  }
 }
 
 async function isUpToDate(srcDir: string, output: string): Promise<boolean> {
