@@ -29,8 +29,25 @@ import { CodeWriter } from './writer.ts';
  * of the source (emit-package.test.ts).
  */
 
-/** Members of the runtime's ServiceClient that a generated method must not shadow. */
-const RESERVED_METHODS = new Set(['call', 'close', 'constructor', 'environment', 'protocol']);
+/**
+ * Members of the runtime's ServiceClient, and the views installOperations adds, that a
+ * generated method must not shadow.
+ */
+const RESERVED_METHODS = new Set([
+  'call',
+  'callWithResponse',
+  'close',
+  'constructor',
+  'environment',
+  'protocol',
+  'withResponse',
+  'paginate',
+]);
+
+/** `CustomerManagementClient` → `CustomerManagementOperations`: the interface of its methods. */
+export function operationsInterfaceName(className: string): string {
+  return `${className.replace(/Client$/, '')}Operations`;
+}
 
 const WIDTH = PRETTIER_OPTIONS.printWidth;
 
@@ -78,7 +95,7 @@ export function emitClient(
       paragraphs: docs.operationSummary(op),
       tags: [
         ...(request ? [`@param request - The ${request.name}.`] : []),
-        '@param options - Per-call options: customer and account ids for this call, abort signal.',
+        '@param options - Per-call options: customer and account ids, abort signal, timeout, retry, protocol.',
         op.response
           ? `@returns The ${op.response}.`
           : '@returns Nothing: the operation has no response body.',
@@ -108,11 +125,22 @@ export function emitClient(
   const write = (mode: Mode): string => {
     const w = new CodeWriter();
     w.raw(`${header}\n`);
-    w.line(
-      mode === 'js'
-        ? "import { ServiceClient } from '@adsgen/runtime';"
-        : "import { ServiceClient, type CallOptions, type ClientOptions } from '@adsgen/runtime';",
-    );
+    if (mode === 'js') w.line("import { ServiceClient } from '@adsgen/runtime';");
+    else {
+      w.block(
+        'import {',
+        () => {
+          for (const name of [
+            'ServiceClient',
+            'type CallOptions',
+            'type ClientOptions',
+            'type WithResponseMethods',
+          ])
+            w.line(`${name},`);
+        },
+        "} from '@adsgen/runtime';",
+      );
+    }
     if (mode !== 'dts') w.line("import { installOperations } from '@adsgen/runtime/internal';");
     if (mode !== 'dts') w.line("import { descriptor } from './descriptor.js';");
     if (mode !== 'js') w.line("import type * as types from './types.js';");
@@ -134,15 +162,34 @@ export function emitClient(
       );
     });
     if (mode === 'js') return w.toString();
+    const operations = operationsInterfaceName(className);
     w.line();
     w.doc([`The ${docs.title} operations of ${className}: one method each.`], []);
-    w.block(`export interface ${className} {`, () => {
+    w.block(`export interface ${operations} {`, () => {
       plans.forEach((p, i) => {
         // Declarations follow each other without blank lines, as the compiler writes them.
         if (mode !== 'dts' && i > 0) w.line();
         w.doc(p.paragraphs, p.tags);
         writeMethod(w, p);
       });
+    });
+    w.line();
+    w.doc(
+      [
+        `The members of ${className} beside its constructor: the operations, and the same\n` +
+          'operations resolving to the decoded value with its HTTP response (`withResponse`).',
+      ],
+      [],
+    );
+    w.block(`export interface ${className} extends ${operations} {`, () => {
+      w.doc(
+        [
+          'The operations, each resolving to `{ data, response }`: the decoded value, and the HTTP\n' +
+            'status, headers and TrackingId of the response it came from.',
+        ],
+        [],
+      );
+      w.line(`readonly withResponse: WithResponseMethods<${operations}>;`);
     });
     return w.toString();
   };

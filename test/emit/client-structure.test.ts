@@ -102,13 +102,29 @@ function clientClass(id: string, file: string): ClassDeclaration {
   return klass;
 }
 
+/**
+ * `<Service>Operations`, the methods; the interface merged with the class extends it and adds
+ * the `withResponse` view of the same methods.
+ */
 function operationsInterface(id: string, file: string): InterfaceDeclaration {
   const entry = findService(id);
+  const name = entry.clientClass.replace(/Client$/, 'Operations');
+  const operations = source(id, file).getInterfaceOrThrow(name);
+  expect(operations.isExported(), `${id} ${file}`).toBe(true);
+  expect(operations.getExtends()).toEqual([]);
+  expect(operations.getProperties()).toEqual([]);
   const merged = source(id, file).getInterfaceOrThrow(entry.clientClass);
   expect(merged.isExported(), `${id} ${file}`).toBe(true);
-  expect(merged.getExtends()).toEqual([]);
-  expect(merged.getProperties()).toEqual([]);
-  return merged;
+  expect(merged.getExtends().map((e) => e.getText())).toEqual([name]);
+  expect(merged.getMethods()).toEqual([]);
+  expect(
+    merged
+      .getProperties()
+      .map(
+        (p) => `${p.isReadonly() ? 'readonly ' : ''}${p.getName()}: ${p.getTypeNode()?.getText()}`,
+      ),
+  ).toContain(`readonly withResponse: WithResponseMethods<${name}>`);
+  return operations;
 }
 
 /** The parameters each operation's method declares. */

@@ -66,6 +66,9 @@ export function writeRuntimeStub(root: string): void {
 export class ServiceClient {
   constructor(descriptor, options) { this.descriptor = descriptor; this.options = options; }
   call(operation, request, options) { return Promise.resolve({ operation, request, options }); }
+  callWithResponse(operation, request, options) {
+    return Promise.resolve({ data: { operation, request, options }, response: { status: 200 } });
+  }
 }
 `,
   );
@@ -75,6 +78,12 @@ export class ServiceClient {
 export type * from ${JSON.stringify(DESCRIPTORS)};
 export interface ClientOptions { protocol?: 'soap' | 'rest'; developerToken: string }
 export interface CallOptions { customerId?: string; accountId?: string; signal?: unknown }
+export interface WithResponse<T> { data: T; response: { status: number } }
+export type WithResponseMethods<Ops> = {
+  readonly [K in keyof Ops]: Ops[K] extends (...args: infer A) => Promise<infer R>
+    ? (...args: A) => Promise<WithResponse<R>>
+    : never;
+};
 export declare class ServiceClient {
   constructor(descriptor: ServiceDescriptor, options: ClientOptions);
   protected call<Req, Res>(operation: string, request: Req, options?: CallOptions): Promise<Res>;
