@@ -7,7 +7,8 @@ import ts from 'typescript';
  * Type-checking generated code with the TypeScript compiler API, the way a consumer's
  * strict `tsc --noEmit` would. `@adsgen/runtime` is a stub declaring exactly the surface
  * generated code uses (ServiceClient, ClientOptions, CallOptions; installOperations and
- * descriptorFromJson from `@adsgen/runtime/internal`) plus the real descriptor contract
+ * descriptorFromJson from `@adsgen/runtime/internal`; from `/transfer`, what downloadReport
+ * uses) plus the real descriptor contract
  * (runtime/src/descriptors.ts), so these tests do not depend on the runtime's build.
  */
 
@@ -46,6 +47,7 @@ export function writeRuntimeStub(root: string): void {
       exports: {
         '.': { types: './index.d.ts', import: './index.js' },
         './internal': { types: './internal.d.ts', import: './internal.js' },
+        './transfer': { types: './transfer.d.ts', import: './transfer.js' },
       },
     }),
   );
@@ -88,7 +90,7 @@ export declare class ServiceClient {
   constructor(descriptor: ServiceDescriptor, options: ClientOptions);
   protected call<Req, Res>(operation: string, request: Req, options?: CallOptions): Promise<Res>;
 }
-${BULK_STUB_DTS}`,
+`,
   );
   writeFileSync(
     join(dir, 'internal.js'),
@@ -108,9 +110,38 @@ export declare function installOperations(
 export declare function descriptorFromJson(namespaces: readonly string[], json: string): ServiceDescriptor;
 `,
   );
+  // What the reporting package's downloadReport uses of @adsgen/runtime/transfer.
+  writeFileSync(
+    join(dir, 'transfer.d.ts'),
+    `import type { CallOptions } from './index.js';
+export type ReportValueKind = 'id' | 'string' | 'number' | 'percent';
+export interface ReportKindValues { id: string; string: string; number: number | null; percent: number | null }
+export type ReportRowOf<C extends string, K> = {
+  [P in C]: P extends keyof K ? (K[P] extends ReportValueKind ? ReportKindValues[K[P]] : string) : string;
+};
+export interface ReportMetadata { footer: string[]; columns: string[]; rows: number; unparsedValues: number }
+export interface DownloadReportOptions { deadlineMs?: number }
+export interface ReportDownload<Row> extends AsyncIterable<Row> {
+  toArray(): Promise<Row[]>;
+  toFile(path: string): Promise<unknown>;
+  readonly metadata: ReportMetadata;
+}
+export declare function startReportDownload<Row>(
+  client: object,
+  request: object,
+  options: DownloadReportOptions,
+  kinds: Readonly<Record<string, ReportValueKind>>,
+): ReportDownload<Row>;
+${BULK_STUB_DTS}`,
+  );
+  writeFileSync(
+    join(dir, 'transfer.js'),
+    'export function startReportDownload() { throw new Error("stub"); }\n' +
+      'export function downloadBulkRecords() { throw new Error("stub"); }\n',
+  );
 }
 
-/** The Bulk surface the bulk package's record and Bulk file modules use (runtime/src/files/bulk). */
+/** The Bulk surface the bulk package's record and Bulk file modules use (runtime/src/transfer/bulk). */
 const BULK_STUB_DTS = `export type BulkDeleteValue = 'delete_value';
 export interface BulkRowError { Type: string; Error: string; 'Error Number': string; 'Field Path'?: string; values: Record<string, string> }
 export interface BulkRecordExtras { errors?: BulkRowError[]; extra?: Record<string, string> }
