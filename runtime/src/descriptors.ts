@@ -164,6 +164,17 @@ export interface RestOperationDescriptor {
   faults: string[];
 }
 
+/**
+ * How a paged operation pages: its request's `pageInfo` field takes a `Paging` {Index, Size}
+ * (zero-based page, items per page), and its response's `items` field is the page's list.
+ */
+export interface PagingDescriptor {
+  /** The request field (`PageInfo`). */
+  pageInfo: string;
+  /** The response's list (`Accounts` of SearchAccounts). */
+  items: string;
+}
+
 export interface OperationDescriptor {
   /** As the spec spells it (`GetUser`). */
   name: string;
@@ -190,6 +201,8 @@ export interface OperationDescriptor {
   request?: string;
   /** Response type name; absent when it returns no body. */
   response?: string;
+  /** Present on a paged operation: `client.paginate.<method>` iterates its items. */
+  paging?: PagingDescriptor;
   soap?: SoapOperationDescriptor;
   rest?: RestOperationDescriptor;
 }

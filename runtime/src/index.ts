@@ -30,6 +30,7 @@ export type {
 } from './hooks.js';
 export type { HttpTransport } from './http-transport.js';
 export type { RawResponse, WithResponse, WithResponseMethods } from './response-metadata.js';
+export { DEFAULT_PAGE_SIZE, type PageItem, type PaginateOptions } from './paginate.js';
 export type * from './descriptors.js';
 export {
   AdsApiError,

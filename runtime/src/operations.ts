@@ -1,5 +1,6 @@
 import type { CallOptions, ServiceClient } from './client.js';
-import type { ServiceDescriptor } from './descriptors.js';
+import type { PagingDescriptor, ServiceDescriptor } from './descriptors.js';
+import { paginate, type PaginateOptions } from './paginate.js';
 
 /**
  * `ServiceClient.call` and `callWithResponse` are protected: generated classes reach them
@@ -32,8 +33,10 @@ const views = new WeakMap<object, Map<string, object>>();
  * operation: campaign-management has 191.
  *
  * Also `client.withResponse`, a getter for an object with the same methods resolving to
- * `{ data, response }` (`callWithResponse`); made on first use per client, its methods shared
- * through one prototype per class.
+ * `{ data, response }` (`callWithResponse`), and, when some operation pages (its descriptor's
+ * `paging`), `client.paginate` with one async iterator method per paged operation (see
+ * paginate.ts). Each is made on first use per client, its methods shared through one
+ * prototype per class.
  *
  * The methods are what `class { m() {} }` makes: non-enumerable, writable, configurable,
  * named for the method. A name the class or ServiceClient already has is refused.
@@ -44,6 +47,8 @@ export function installOperations(
 ): void {
   const proto = clientClass.prototype as object;
   const withResponse: object = {};
+  const paginators: object = {};
+  let paged = false;
   for (const [key, op] of Object.entries(descriptor.operations)) {
     const name = op.method;
     if (name === undefined) {
@@ -65,8 +70,13 @@ export function installOperations(
       name,
       method(name, op.name, takesRequest, (c, ...a) => c.callWithResponse(...a), true),
     );
+    if (op.paging) {
+      paged = true;
+      define(paginators, name, pager(name, op.name, op.paging));
+    }
   }
   installView(proto, descriptor, 'withResponse', withResponse);
+  if (paged) installView(proto, descriptor, 'paginate', paginators);
 }
 
 /** A getter `name` on `proto` for a per-client object inheriting from `methods`. */
@@ -119,6 +129,20 @@ function method(
           return invoke(client(this), operation, {}, options);
         },
       }[name]!;
+}
+
+/** `name(request, options)` of `client.paginate`: the operation's items, page after page. */
+function pager(
+  name: string,
+  operation: string,
+  paging: PagingDescriptor,
+): (...args: never[]) => AsyncGenerator<unknown, void, undefined> {
+  return {
+    [name](this: object, request: object = {}, options?: PaginateOptions) {
+      const client = (this as { [CLIENT]: Caller })[CLIENT];
+      return paginate((r, o) => client.call(operation, r, o), paging, operation, request, options);
+    },
+  }[name]!;
 }
 
 function define(target: object, name: string, value: unknown): void {

@@ -14,7 +14,7 @@ import ts from 'typescript';
 
 const DESCRIPTORS = fileURLToPath(new URL('../../runtime/src/descriptors.js', import.meta.url));
 /** Runtime modules the stub carries as they are (compiled here: their imports are types only). */
-const REAL_MODULES = ['descriptor-json', 'operations', 'wire-order'];
+const REAL_MODULES = ['descriptor-json', 'operations', 'paginate', 'wire-order'];
 
 export const STRICT_OPTIONS: ts.CompilerOptions = {
   target: ts.ScriptTarget.ES2022,
@@ -86,6 +86,9 @@ export type WithResponseMethods<Ops> = {
     ? (...args: A) => Promise<WithResponse<R>>
     : never;
 };
+export interface PaginateOptions extends CallOptions { pageSize?: number }
+export type PageItem<Response, Items extends keyof Response> =
+  NonNullable<Response[Items]> extends readonly (infer T)[] ? T : never;
 export declare class ServiceClient {
   constructor(descriptor: ServiceDescriptor, options: ClientOptions);
   protected call<Req, Res>(operation: string, request: Req, options?: CallOptions): Promise<Res>;
