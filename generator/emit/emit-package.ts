@@ -57,7 +57,7 @@ export async function emitPackage(
     ` * any call on the wire over SOAP or REST. Plain data (see ServiceDescriptor in @adsgen/runtime)\n` +
     ` * kept as JSON text: one line per operation, per type and per field a type declares itself\n` +
     ` * (\`descriptorFromJson\` adds the inherited fields and the namespaces on load).\n */\n`;
-  const extras = packageExtras(entry.id);
+  const extras = await packageExtras(entry.id, model, header);
   const index =
     `${header}\n` +
     `export * from './types.js';\n` +

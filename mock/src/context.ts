@@ -4,6 +4,7 @@ import type { CampaignStore } from './campaigns/store.ts';
 import type { BulkMock } from './bulk/bulk-mock.ts';
 import type { CmStore } from './cm/store.ts';
 import type { FaultInjector } from './faults/inject.ts';
+import type { ReportJobs } from './reports/jobs.ts';
 import type { TokenService } from './oauth/token-service.ts';
 import type { ServiceRegistry } from './services.ts';
 
@@ -54,6 +55,10 @@ export interface MockContext {
   seed: number;
   /** The Bulk service's downloads and uploads (mock/src/bulk). */
   bulk?: BulkMock;
+  /** Submitted report requests and their files. */
+  reports: ReportJobs;
+  /** `http://127.0.0.1:<port>`, for the download URLs the mock hands out. */
+  origin: string;
 }
 
 export function countCall(

@@ -14,6 +14,7 @@ import {
   unknownDetailRestFault,
   unknownDetailSoapFault,
 } from './faults/payloads.ts';
+import { reportingHandler } from './reports/handlers.ts';
 import { Prng } from './synth/prng.ts';
 
 /** A rendered HTTP answer. */
@@ -148,6 +149,10 @@ function answer(
   if (a.service === 'bulk') {
     const bulk = ctx.bulk?.handle(a.operation, a.request(), accountId);
     if (bulk !== undefined) return bulk;
+  }
+  if (a.service === 'reporting') {
+    const reporting = reportingHandler(ctx.reports, ctx.origin, a.operation);
+    if (reporting) return reporting(a.request());
   }
   // Per seed and operation: the same request (over either protocol) gets the same answer.
   return a.synthesize(Prng.forOperation(ctx.seed, `${a.service}.${a.operation}`));

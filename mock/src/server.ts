@@ -30,6 +30,8 @@ import {
   type TokenResponse,
 } from './oauth/token-service.ts';
 import { handleConsent, sendConsentPage, wantsConsentPage } from './oauth/consent-page.ts';
+import { REPORT_FILES_PATH, serveReportFile } from './reports/download-route.ts';
+import { ReportJobs, type MockReportsConfig } from './reports/jobs.ts';
 import { routeRest } from './rest/rest-call.ts';
 import { ServiceRegistry } from './services.ts';
 import { routeSoap } from './soap/soap-call.ts';
@@ -59,6 +61,8 @@ export interface MockServerOptions {
   bulk?: BulkMockOptions;
   /** Added before every API answer (not OAuth), in milliseconds (default 0). */
   latencyMs?: number;
+  /** How the Reporting service answers (rows per report, polls before Success, …). */
+  reports?: Partial<MockReportsConfig>;
 }
 
 /** The developer token the mock accepts in production mode unless told otherwise (not a real token). */
@@ -91,6 +95,12 @@ export interface MockServer {
     developerToken: string;
   };
   formatStats(): string;
+  /** The Reporting service's report jobs: `configure` changes how it answers from now on. */
+  reports: {
+    configure(config: Partial<MockReportsConfig>): void;
+    /** Request headers of every report file download. */
+    downloadHeaders: ReportJobs['downloadHeaders'];
+  };
 }
 
 export async function startMockServer(opts: MockServerOptions = {}): Promise<MockServer> {
@@ -123,7 +133,10 @@ export async function startMockServer(opts: MockServerOptions = {}): Promise<Moc
     policy,
     seed: opts.seed ?? 13,
     bulk: new BulkMock(opts.bulk),
+    reports: new ReportJobs(),
+    origin: '',
   };
+  ctx.reports.config = { ...ctx.reports.config, ...opts.reports };
   const maxBytes = opts.maxRequestBytes ?? 16 * 1024 * 1024;
   const latencyMs = opts.latencyMs ?? 0;
 
@@ -141,6 +154,7 @@ export async function startMockServer(opts: MockServerOptions = {}): Promise<Moc
   });
   const { port } = server.address() as AddressInfo;
   ctx.bulk!.origin = `http://127.0.0.1:${port}`;
+  ctx.origin = `http://127.0.0.1:${port}`;
 
   return {
     origin: `http://127.0.0.1:${port}`,
@@ -162,6 +176,10 @@ export async function startMockServer(opts: MockServerOptions = {}): Promise<Moc
     state: { ids, store, campaigns, environment, developerToken: developerTokens[0]! },
     formatStats: () => formatStats(ctx.stats),
     bulk: ctx.bulk!,
+    reports: {
+      configure: (c) => void (ctx.reports.config = { ...ctx.reports.config, ...c }),
+      downloadHeaders: ctx.reports.downloadHeaders,
+    },
   };
 }
 
@@ -196,6 +214,9 @@ async function handle(
   }
   if (AUTHORIZE_PATH.test(url.pathname) && method === 'POST')
     return handleConsent(ctx.tokens, url.pathname, text, defaultUser, res);
+
+  if (REPORT_FILES_PATH.test(url.pathname) && method === 'GET')
+    return serveReportFile(ctx.reports, url, req, res);
 
   const faultHeader = req.headers['x-mock-fault'] as string | undefined;
   if (latencyMs > 0) await new Promise((r) => setTimeout(r, latencyMs));

@@ -325,9 +325,9 @@ const NOT_SENT_CODES = new Set([
  * undici / socket errors → TransportError. Only codes and undici's own short messages are
  * kept. `sent`: the request was handed to a connected socket (it may have reached the service).
  */
-function toTransportError(
+export function toTransportError(
   error: unknown,
-  request: TransportRequest,
+  request: Pick<TransportRequest, 'operation' | 'signal'>,
   origin: string,
   httpStatus?: number,
   sent = false,

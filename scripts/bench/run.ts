@@ -3,7 +3,7 @@
  * bench/results.json (git-ignored). Never fails the build: a missed target is `met: false` in
  * the table and the file; only a bench that cannot run at all exits non-zero.
  *
- *   npm run bench [-- --runs 5] [-- --only generation,cold-start,codec,typecheck,memory,response-memory,bulk] [-- --no-generate]
+ *   npm run bench [-- --runs 5] [-- --only generation,cold-start,codec,typecheck,memory,response-memory,bulk,reports] [-- --no-generate]
  */
 import { mkdir, rmdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
@@ -12,6 +12,7 @@ import { benchCodecs } from './metrics/codec.ts';
 import { benchColdStart } from './metrics/cold-start.ts';
 import { benchGeneration } from './metrics/generation.ts';
 import { benchMemory } from './metrics/memory.ts';
+import { benchReports } from './metrics/reports.ts';
 import { benchResponseMemory } from './metrics/response-memory.ts';
 import { benchTypeCheck } from './metrics/typecheck.ts';
 import { BIN, RESULTS, SCRATCH } from './paths.ts';
@@ -26,6 +27,7 @@ const METRICS = {
   memory: benchMemory,
   'response-memory': benchResponseMemory,
   bulk: benchBulk,
+  reports: benchReports,
 } satisfies Record<string, (runs: number, log: (s: string) => void) => Promise<BenchResult[]>>;
 type MetricName = keyof typeof METRICS;
 

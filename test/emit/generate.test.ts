@@ -103,6 +103,8 @@ describe('generate (real specs)', () => {
         // The descriptor is data, not TypeScript: a module and its declarations, as in dist/.
         // The bulk package also carries its record types and Bulk file functions.
         const bulkOnly = id === 'bulk' ? ['bulk-files.ts', 'entities.ts', 'entity-table.ts'] : [];
+        // The reporting package also has its report helpers (downloadReport, column kinds).
+        const reportingOnly = id === 'reporting' ? ['download-report.ts', 'report-columns.ts'] : [];
         expect(readdirSync(join(out, id, 'src')).sort()).toEqual(
           [
             'client.ts',
@@ -111,6 +113,7 @@ describe('generate (real specs)', () => {
             'index.ts',
             'types.ts',
             ...bulkOnly,
+            ...reportingOnly,
           ].sort(),
         );
         // The descriptor loads as the full data: namespaces and inherited fields put back.
@@ -128,8 +131,8 @@ describe('generate (real specs)', () => {
       const before = tree(out);
       // Every file is written in prettier's layout without prettier (see
       // generator/emit/format.ts): sources, dist JavaScript and declarations, manifests.
-      // 15 files per package; the bulk package has 3 modules more (.ts, .js, .d.ts each).
-      expect(Object.keys(before).length).toBe(ALL.length * 15 + 9);
+      // 15 files per package; the bulk package has 3 modules more and the reporting package 2 (.ts, .js, .d.ts each).
+      expect(Object.keys(before).length).toBe(ALL.length * 15 + 9 + 6);
       for (const [path, hash] of Object.entries(before)) {
         const text = readFileSync(join(out, path), 'utf8');
         expect(createHash('sha256').update(text).digest('hex')).toBe(hash);

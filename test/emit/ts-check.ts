@@ -7,7 +7,8 @@ import ts from 'typescript';
  * Type-checking generated code with the TypeScript compiler API, the way a consumer's
  * strict `tsc --noEmit` would. `@adsgen/runtime` is a stub declaring exactly the surface
  * generated code uses (ServiceClient, ClientOptions, CallOptions; installOperations and
- * descriptorFromJson from `@adsgen/runtime/internal`) plus the real descriptor contract
+ * descriptorFromJson from `@adsgen/runtime/internal`; from `/transfer`, what downloadReport
+ * uses) plus the real descriptor contract
  * (runtime/src/descriptors.ts), so these tests do not depend on the runtime's build.
  */
 
@@ -46,6 +47,7 @@ export function writeRuntimeStub(root: string): void {
       exports: {
         '.': { types: './index.d.ts', import: './index.js' },
         './internal': { types: './internal.d.ts', import: './internal.js' },
+        './transfer': { types: './transfer.d.ts', import: './transfer.js' },
       },
     }),
   );
@@ -98,6 +100,33 @@ export declare function installOperations(
 ): void;
 export declare function descriptorFromJson(namespaces: readonly string[], json: string): ServiceDescriptor;
 `,
+  );
+  // What the reporting package's downloadReport uses of @adsgen/runtime/transfer.
+  writeFileSync(
+    join(dir, 'transfer.d.ts'),
+    `export type ReportValueKind = 'id' | 'string' | 'number' | 'percent';
+export interface ReportKindValues { id: string; string: string; number: number | null; percent: number | null }
+export type ReportRowOf<C extends string, K> = {
+  [P in C]: P extends keyof K ? (K[P] extends ReportValueKind ? ReportKindValues[K[P]] : string) : string;
+};
+export interface ReportMetadata { footer: string[]; columns: string[]; rows: number; unparsedValues: number }
+export interface DownloadReportOptions { deadlineMs?: number }
+export interface ReportDownload<Row> extends AsyncIterable<Row> {
+  toArray(): Promise<Row[]>;
+  toFile(path: string): Promise<unknown>;
+  readonly metadata: ReportMetadata;
+}
+export declare function startReportDownload<Row>(
+  client: object,
+  request: object,
+  options: DownloadReportOptions,
+  kinds: Readonly<Record<string, ReportValueKind>>,
+): ReportDownload<Row>;
+`,
+  );
+  writeFileSync(
+    join(dir, 'transfer.js'),
+    'export function startReportDownload() { throw new Error("stub"); }\n',
   );
 }
 

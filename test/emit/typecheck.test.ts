@@ -135,7 +135,9 @@ describe('generated packages under strict TypeScript', () => {
           .filter((f) => f.endsWith('.ts')) // descriptor.js is data, declared by descriptor.d.ts
           .map((f) => join(generated, id, 'src', f)),
       );
-      expect(files.length).toBe(24 + 3); // + the bulk package's record and Bulk file modules
+      // Four modules a package, the bulk package's three record and Bulk file modules, the
+      // reporting package's download-report and report-columns.
+      expect(files.length).toBe(24 + 3 + 2);
       expect(formatDiagnostics(typeCheck(files))).toEqual([]);
     },
     LONG,

@@ -1,0 +1,136 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TransportError } from '../../../runtime/src/errors.js';
+import { parseDelimited } from '../../../runtime/src/transfer/delimited.js';
+import { openDownload } from '../../../runtime/src/transfer/download.js';
+import { DownloadError, DownloadUrlExpiredError } from '../../../runtime/src/transfer/errors.js';
+import { unzipSingle, zipSingle } from '../../../runtime/src/transfer/unzip.js';
+import { chunked, collect, startFileServer } from './file-server.js';
+
+const CSV_LINES = 20_000;
+const csv =
+  '\uFEFF"Id","Name","Clicks"\r\n' +
+  Array.from({ length: CSV_LINES }, (_, i) => `"${i}","name ""${i}"", with comma","${i * 2}"`).join(
+    '\r\n',
+  ) +
+  '\r\n';
+
+let zipped: Buffer;
+let server: Awaited<ReturnType<typeof startFileServer>>;
+
+beforeAll(async () => {
+  zipped = await collect(zipSingle('report.csv', chunked(Buffer.from(csv), 10_000)));
+  server = await startFileServer({
+    '/report.zip': (res) => {
+      res.writeHead(200, { 'Content-Type': 'application/zip' });
+      res.end(zipped);
+    },
+    '/slow.zip': (res) => {
+      res.writeHead(200, { 'Content-Type': 'application/zip' });
+      res.write(zipped.subarray(0, 2000)); // then silence: the client must be able to abort
+    },
+    '/truncated.zip': (res) => {
+      res.writeHead(200, { 'Content-Type': 'application/zip' });
+      res.end(zipped.subarray(0, Math.floor(zipped.length / 2)));
+    },
+    '/not-zip': (res) => {
+      res.writeHead(200, { 'Content-Type': 'text/html' });
+      res.end('<html>Service Unavailable</html>');
+    },
+    '/expired': (res) => res.writeHead(403).end('AuthenticationFailed: Signature not valid'),
+    '/broken': (res) => res.writeHead(500).end('InternalError'),
+  });
+});
+afterAll(() => server.close());
+
+async function rows(path: string, signal?: AbortSignal): Promise<string[][]> {
+  const { body } = await openDownload(server.url(path), signal ? { signal } : {});
+  const out: string[][] = [];
+  for await (const r of parseDelimited(unzipSingle(body))) out.push(r);
+  return out;
+}
+
+describe('download → unzip → CSV, over loopback', () => {
+  it('streams every record of a zipped CSV, quotes and BOM handled', async () => {
+    const got = await rows('/report.zip');
+    expect(got).toHaveLength(CSV_LINES + 1);
+    expect(got[0]).toEqual(['Id', 'Name', 'Clicks']);
+    expect(got[1235]).toEqual(['1234', 'name "1234", with comma', '2468']);
+  });
+
+  it('sends none of the API credentials to the download host', async () => {
+    server.seen.length = 0;
+    await rows('/report.zip');
+    const names = Object.keys(server.seen[0]!).map((n) => n.toLowerCase());
+    for (const h of [
+      'authorization',
+      'developertoken',
+      'customerid',
+      'customeraccountid',
+      'cookie',
+    ])
+      expect(names).not.toContain(h);
+  });
+
+  it('says a 403/404 URL has expired, without the signature in the message', async () => {
+    for (const path of ['/expired', '/gone']) {
+      const e = await rows(path).catch((x: unknown) => x);
+      expect(e).toBeInstanceOf(DownloadUrlExpiredError);
+      expect((e as Error).message).toMatch(/expired/);
+      expect((e as Error).message).not.toContain('SECRETSIGNATURE');
+      expect(JSON.stringify(e)).not.toContain('SECRETSIGNATURE');
+    }
+  });
+
+  it('reports another HTTP status as a DownloadError with the status', async () => {
+    const e = (await rows('/broken').catch((x: unknown) => x)) as DownloadError;
+    expect(e).toBeInstanceOf(DownloadError);
+    expect([e.reason, e.httpStatus]).toEqual(['http-status', 500]);
+  });
+
+  it('rejects a body that is not a zip archive, and a truncated one', async () => {
+    for (const path of ['/not-zip', '/truncated.zip']) {
+      const e = (await rows(path).catch((x: unknown) => x)) as DownloadError;
+      expect(e).toBeInstanceOf(DownloadError);
+      expect(e.reason).toBe('bad-archive');
+    }
+  });
+
+  it('aborts mid-download as a TransportError "aborted"', async () => {
+    const controller = new AbortController();
+    const pending = rows('/slow.zip', controller.signal);
+    setTimeout(() => controller.abort(), 100);
+    const e = await pending.catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(TransportError);
+    expect((e as TransportError).reason).toBe('aborted');
+  });
+
+  it('rejects a URL that is not http(s)', async () => {
+    const e = (await openDownload('file:///etc/passwd').catch((x: unknown) => x)) as DownloadError;
+    expect(e.reason).toBe('bad-url');
+  });
+
+  it('reports malformed CSV as a DownloadError "bad-file"', async () => {
+    const bad = async function* () {
+      yield Buffer.from('"a","b\n"c');
+    };
+    const e = (await collectRows(parseDelimited(bad())).catch((x: unknown) => x)) as DownloadError;
+    expect(e).toBeInstanceOf(DownloadError);
+    expect(e.reason).toBe('bad-file');
+  });
+
+  it('parses TSV with literal quote characters', async () => {
+    const tsv = async function* () {
+      yield 'a\t"b\tc\n1\t2"\t3\n';
+    };
+    expect(await collectRows(parseDelimited(tsv(), { delimiter: '\t' }))).toEqual([
+      ['a', '"b', 'c'],
+      ['1', '2"', '3'],
+    ]);
+  });
+});
+
+async function collectRows(source: AsyncIterable<string[]>): Promise<string[][]> {
+  const out: string[][] = [];
+  for await (const r of source) out.push(r);
+  return out;
+}
