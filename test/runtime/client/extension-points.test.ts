@@ -102,6 +102,27 @@ describe('ClientOptions.transport', () => {
     expect(close).not.toHaveBeenCalled();
   });
 
+  it('a REST success body is handed to the request’s sink, never gathered whole', async () => {
+    // The client must pass `receive` through to the transport: without it a large body is held
+    // as bytes, then as text, then parsed (the response-memory bench would show it, no test would).
+    let sunk = false;
+    const transport: HttpTransport = {
+      async send(request) {
+        const headers = { 'content-type': 'application/json' };
+        const sink = request.receive?.(200, headers);
+        if (!sink) return { status: 200, headers, body: Buffer.from('{}') };
+        sunk = true;
+        const text = JSON.stringify({ User: { Id: '9007199254740993', UserName: 'ann' } });
+        for (let i = 0; i < text.length; i += 7) sink.write(Buffer.from(text.slice(i, i + 7)));
+        return { status: 200, headers, body: Buffer.alloc(0), received: sink.end() };
+      },
+    };
+    const { client } = make({ transport, endpoint: 'https://example.invalid' });
+    const result = await client.getUser({ UserId: '5' });
+    expect(sunk).toBe(true);
+    expect(result).toEqual({ User: { Id: '9007199254740993', UserName: 'ann' } });
+  });
+
   it('a rejection proving nothing was sent is retried, even for a write', async () => {
     let n = 0;
     const transport: HttpTransport = {
