@@ -20,9 +20,14 @@ import { Transport } from './transport.js';
  * (retry.ts) and secret-free logging.
  */
 
+/** @public */
 export type LogFn = (message: string, fields?: Record<string, unknown>) => void;
 
-/** Any console-like logger. Lines never contain tokens, headers or bodies. */
+/**
+ * Any console-like logger. Lines never contain tokens, headers or bodies.
+ *
+ * @public
+ */
 export interface Logger {
   debug?: LogFn;
   info?: LogFn;
@@ -30,6 +35,7 @@ export interface Logger {
   error?: LogFn;
 }
 
+/** @public */
 export interface ClientOptions {
   /**
    * Wire protocol. Default 'rest' (SOAP is switched off on 2027-01-31). Per operation:
@@ -75,6 +81,7 @@ export interface ClientOptions {
   sharedThrottle?: SharedThrottle;
 }
 
+/** @public */
 export interface CallOptions {
   customerId?: string;
   accountId?: string;
@@ -85,6 +92,8 @@ export interface CallOptions {
  * Attached to every resolved value as the non-enumerable property `$metadata` (so it does
  * not show in JSON or spreads): `(await client.getUser(req)).$metadata` via
  * `getResponseMetadata(result)`.
+ *
+ * @public
  */
 export interface ResponseMetadata {
   /** Microsoft's TrackingId: quote it to support. */
@@ -95,11 +104,13 @@ export interface ResponseMetadata {
   httpStatus: number;
 }
 
+/** @public */
 export function getResponseMetadata(value: unknown): ResponseMetadata | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
   return (value as { $metadata?: ResponseMetadata }).$metadata;
 }
 
+/** @public */
 export class ServiceClient {
   /** The default protocol (operations may be routed to the other one, see `protocolOf`). */
   readonly protocol: Protocol;

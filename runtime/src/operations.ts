@@ -16,6 +16,8 @@ interface Caller {
  *
  * The methods are what `class { m() {} }` makes: non-enumerable, writable, configurable,
  * named for the method. A name the class or ServiceClient already has is refused.
+ *
+ * @internal
  */
 export function installOperations(
   clientClass: abstract new (...args: never[]) => ServiceClient,
