@@ -186,6 +186,19 @@ export interface RestOperationDescriptor {
   faults: string[];
 }
 
+/**
+ * How a paged operation pages: its request's `pageInfo` field takes a `Paging` {Index, Size}
+ * (zero-based page, items per page), and its response's `items` field is the page's list.
+ *
+ * @public
+ */
+export interface PagingDescriptor {
+  /** The request field (`PageInfo`). */
+  pageInfo: string;
+  /** The response's list (`Accounts` of SearchAccounts). */
+  items: string;
+}
+
 /** @public */
 export interface OperationDescriptor {
   /** As the spec spells it (`GetUser`). */
@@ -213,6 +226,8 @@ export interface OperationDescriptor {
   request?: string;
   /** Response type name; absent when it returns no body. */
   response?: string;
+  /** Present on a paged operation: `client.paginate.<method>` iterates its items. */
+  paging?: PagingDescriptor;
   soap?: SoapOperationDescriptor;
   rest?: RestOperationDescriptor;
 }

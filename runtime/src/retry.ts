@@ -81,8 +81,26 @@ export const DEFAULT_RETRY_POLICY: Readonly<RetryPolicy> = Object.freeze({
 
 /** `false` disables backoff retries (the one token refresh stays). */
 export function resolveRetryPolicy(policy?: Partial<RetryPolicy> | false): RetryPolicy {
-  if (policy === false) return { ...DEFAULT_RETRY_POLICY, maxAttempts: 1 };
-  const merged = { ...DEFAULT_RETRY_POLICY, ...stripUndefined(policy ?? {}) };
+  return mergeRetryPolicy(DEFAULT_RETRY_POLICY, policy);
+}
+
+/**
+ * `overrides` on top of `base` (a client's policy under one call's `retry`): `false` leaves
+ * one attempt. Whatever it says, a write is re-sent only when it provably did not run: that
+ * rule is the classification's (`classifyError`), not the policy's.
+ */
+export function mergeRetryPolicy(
+  base: Readonly<RetryPolicy>,
+  overrides: Partial<RetryPolicy> | false | undefined,
+): RetryPolicy {
+  if (overrides === false) return { ...base, maxAttempts: 1 };
+  if (overrides !== undefined && (typeof overrides !== 'object' || overrides === null)) {
+    throw new TypeError(`retry must be an object or false, not ${String(overrides)}`);
+  }
+  const merged = { ...base, ...stripUndefined(overrides ?? {}) };
+  if (typeof merged.maxAttempts !== 'number' || Number.isNaN(merged.maxAttempts)) {
+    throw new TypeError(`retry.maxAttempts must be a number, not ${String(merged.maxAttempts)}`);
+  }
   merged.maxAttempts = Math.max(1, Math.floor(merged.maxAttempts));
   const floor = merged.throttleDelayMs;
   if (typeof floor !== 'number' || !Number.isFinite(floor) || floor < 0) {
