@@ -39,9 +39,14 @@ export { getResponseMetadata, type ResponseMetadata } from './response-metadata.
  * (retry.ts) and secret-free logging.
  */
 
+/** @public */
 export type LogFn = (message: string, fields?: Record<string, unknown>) => void;
 
-/** Any console-like logger. Lines never contain tokens, headers or bodies. */
+/**
+ * Any console-like logger. Lines never contain tokens, headers or bodies.
+ *
+ * @public
+ */
 export interface Logger {
   debug?: LogFn;
   info?: LogFn;
@@ -49,6 +54,7 @@ export interface Logger {
   error?: LogFn;
 }
 
+/** @public */
 export interface ClientOptions {
   /**
    * Wire protocol. Default 'rest' (SOAP is switched off on 2027-01-31). Per operation:
@@ -114,7 +120,11 @@ export interface ClientOptions {
   sharedThrottle?: SharedThrottle;
 }
 
-/** Options of one call; each wins over the client's for this call only. */
+/**
+ * Options of one call; each wins over the client's for this call only.
+ *
+ * @public
+ */
 export interface CallOptions {
   customerId?: string;
   accountId?: string;
@@ -141,6 +151,7 @@ interface Invoked {
   response: RawResponse;
 }
 
+/** @public */
 export class ServiceClient {
   /** The default protocol (operations may be routed to the other one, see `protocolOf`). */
   readonly protocol: Protocol;

@@ -19,6 +19,8 @@ import { REDACTED } from './redact.js';
  * not awaited. A hook that throws (or whose promise rejects) is logged at `warn` and
  * otherwise ignored: it never fails the call, never changes what is retried, and never
  * causes a request, a write least of all, to be sent again.
+ *
+ * @public
  */
 export interface ClientHooks {
   onRequest?: (event: RequestHookEvent) => unknown;
@@ -26,6 +28,7 @@ export interface ClientHooks {
   onError?: (event: ErrorHookEvent) => unknown;
 }
 
+/** @public */
 export interface HookEventBase {
   /** The same for every event of one call (per client, counting from 1). */
   callId: number;
@@ -38,6 +41,7 @@ export interface HookEventBase {
   shadow: boolean;
 }
 
+/** @public */
 export interface RequestHookEvent extends HookEventBase {
   /** 1 for the first attempt. */
   attempt: number;
@@ -47,6 +51,7 @@ export interface RequestHookEvent extends HookEventBase {
   headers: Readonly<Record<string, string>>;
 }
 
+/** @public */
 export interface ResponseHookEvent extends HookEventBase {
   attempt: number;
   status: number;
@@ -58,6 +63,7 @@ export interface ResponseHookEvent extends HookEventBase {
   durationMs: number;
 }
 
+/** @public */
 export interface ErrorHookEvent extends HookEventBase {
   /** HTTP attempts made (0 when the call failed before sending anything). */
   attempts: number;

@@ -14,6 +14,8 @@ import type { TransportRequest, TransportResponse } from './transport.js';
  * Any other rejection fails the call as it is, unretried.
  * `request.timeoutMs`, when set, is the call's own deadline for this exchange; `request.signal`
  * aborts it.
+ *
+ * @public
  */
 export interface HttpTransport {
   send(request: TransportRequest): Promise<TransportResponse>;

@@ -40,6 +40,8 @@ const views = new WeakMap<object, Map<string, object>>();
  *
  * The methods are what `class { m() {} }` makes: non-enumerable, writable, configurable,
  * named for the method. A name the class or ServiceClient already has is refused.
+ *
+ * @internal
  */
 export function installOperations(
   clientClass: abstract new (...args: never[]) => ServiceClient,

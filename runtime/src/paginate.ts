@@ -1,7 +1,11 @@
 import type { CallOptions } from './client.js';
 import type { PagingDescriptor } from './descriptors.js';
 
-/** Options of `client.paginate.<method>(request, options)`. */
+/**
+ * Options of `client.paginate.<method>(request, options)`.
+ *
+ * @public
+ */
 export interface PaginateOptions extends CallOptions {
   /**
    * Items asked for per page (`PageInfo.Size`). Default 100, the smallest maximum Microsoft
@@ -11,11 +15,14 @@ export interface PaginateOptions extends CallOptions {
   pageSize?: number;
 }
 
+/** @public */
 export const DEFAULT_PAGE_SIZE = 100;
 
 /**
  * The item type of a paged response's list: `PageItem<SearchAccountsResponse, 'Accounts'>`
  * is `AdvertiserAccount`, what `client.paginate.searchAccounts` yields.
+ *
+ * @public
  */
 export type PageItem<Response, Items extends keyof Response> =
   NonNullable<Response[Items]> extends readonly (infer T)[] ? T : never;

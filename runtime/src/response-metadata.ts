@@ -5,6 +5,8 @@ import type { Protocol } from './errors.js';
  * not show in JSON or spreads): `(await client.getUser(req)).$metadata` via
  * `getResponseMetadata(result)`. For the raw status and headers, typed, call through
  * `client.withResponse`.
+ *
+ * @public
  */
 export interface ResponseMetadata {
   /** Microsoft's TrackingId: quote it to support. */
@@ -15,7 +17,11 @@ export interface ResponseMetadata {
   httpStatus: number;
 }
 
-/** The HTTP response a call's value came from: `client.withResponse.getUser(req)`. */
+/**
+ * The HTTP response a call's value came from: `client.withResponse.getUser(req)`.
+ *
+ * @public
+ */
 export interface RawResponse {
   /** HTTP status of the successful attempt. */
   status: number;
@@ -28,7 +34,11 @@ export interface RawResponse {
   attempts: number;
 }
 
-/** What a method of `client.withResponse` resolves to: the decoded value and its response. */
+/**
+ * What a method of `client.withResponse` resolves to: the decoded value and its response.
+ *
+ * @public
+ */
 export interface WithResponse<T> {
   data: T;
   response: RawResponse;
@@ -37,6 +47,8 @@ export interface WithResponse<T> {
 /**
  * The operations of a client, each resolving to `{ data, response }` instead of the value
  * alone (`client.withResponse.getUser(req)`), as openai-node's `.withResponse()` does.
+ *
+ * @public
  */
 export type WithResponseMethods<Operations> = {
   readonly [K in keyof Operations]: Operations[K] extends (...args: infer A) => Promise<infer R>
@@ -44,6 +56,7 @@ export type WithResponseMethods<Operations> = {
     : never;
 };
 
+/** @public */
 export function getResponseMetadata(value: unknown): ResponseMetadata | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
   return (value as { $metadata?: ResponseMetadata }).$metadata;

@@ -11,6 +11,7 @@ import { agentClass, envHttpProxyAgentClass, proxyAgentClass } from './undici-ag
  * never looks at bodies beyond counting bytes, and never puts headers or bodies in messages.
  */
 
+/** @public */
 export interface TransportOptions {
   /** Connect, headers and body (idle between chunks) timeouts, each. Default 100 s. */
   timeoutMs?: number;
@@ -36,8 +37,10 @@ export interface TransportOptions {
   proxy?: ProxySetting;
 }
 
+/** @public */
 export type ProxySetting = 'env' | string | URL;
 
+/** @public */
 export interface TransportRequest {
   url: string;
   method: HttpMethod;
@@ -66,6 +69,7 @@ export interface BodySink {
   end(): unknown;
 }
 
+/** @public */
 export interface TransportResponse {
   status: number;
   /** Lower-case names, as undici gives them. */
@@ -75,10 +79,13 @@ export interface TransportResponse {
   received?: unknown;
 }
 
+/** @public */
 export const DEFAULT_TIMEOUT_MS = 100_000;
+/** @public */
 export const DEFAULT_ATTEMPT_TIMEOUT_MS = 300_000;
 /** setTimeout's ceiling: larger delays fire after 1 ms (with a TimeoutOverflowWarning). */
 export const MAX_TIMER_MS = 2 ** 31 - 1;
+/** @public */
 export const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
 const EMPTY_BODY = Buffer.alloc(0);
 

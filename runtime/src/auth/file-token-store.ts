@@ -26,6 +26,7 @@ const DIR_MODE = 0o700;
 /** A temporary file this old belongs to no save in progress, whatever its process. */
 const STALE_TEMP_MS = 10 * 60_000;
 
+/** @public */
 export interface FileTokenStoreOptions {
   /**
    * A lock not touched for this long belongs to a process that died; it is then taken over.
@@ -41,6 +42,7 @@ const DEFAULT_LOCK_WAIT_MS = 60_000;
 /** Polling for a held lock: starts fast (a refresh takes tens of ms), backs off to this. */
 const MAX_LOCK_POLL_MS = 250;
 
+/** @public */
 export class FileTokenStore implements TokenStore, RefreshLock {
   readonly path: string;
   readonly #lockStaleMs: number;
