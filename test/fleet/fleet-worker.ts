@@ -15,7 +15,7 @@ import {
   type TokenStore,
 } from '@adsgen/runtime';
 import { CustomerManagementClient } from '../../generated/customer-management/dist/index.js';
-import { RedisThrottleState, RedisTokenStore } from '../../redis/src/index.ts';
+import { RedisThrottleState, RedisTokenStore } from '@adsgen/redis';
 
 export interface WorkerConfig {
   store:

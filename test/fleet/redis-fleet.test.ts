@@ -3,7 +3,7 @@
  * refreshes once, survives the refreshing process being killed, and shares throttle windows.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RedisThrottleState, RedisTokenStore } from '../../redis/src/index.ts';
+import { RedisThrottleState, RedisTokenStore } from '@adsgen/redis';
 import {
   eightWorkersWithExpiredToken,
   startFleetFixture,
