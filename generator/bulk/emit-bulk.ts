@@ -36,9 +36,9 @@ export function emitBulkModules(data: BulkEntities): Record<string, EmittedModul
   return {
     entities: { ts: entities, dts: entities, js: `${header}\nexport {};\n` },
     'entity-table': {
-      ts: `${header}\nimport type { BulkEntityTable } from '@adsgen/runtime';\n\n${tableDoc}export const bulkEntityTable: BulkEntityTable = ${tableBody};\n`,
+      ts: `${header}\nimport type { BulkEntityTable } from '@adsgen/runtime/transfer';\n\n${tableDoc}export const bulkEntityTable: BulkEntityTable = ${tableBody};\n`,
       js: `${header}\n${tableDoc}export const bulkEntityTable = ${tableBody};\n`,
-      dts: `${header}\nimport type { BulkEntityTable } from '@adsgen/runtime';\n\n${tableDoc}export declare const bulkEntityTable: BulkEntityTable;\n`,
+      dts: `${header}\nimport type { BulkEntityTable } from '@adsgen/runtime/transfer';\n\n${tableDoc}export declare const bulkEntityTable: BulkEntityTable;\n`,
     },
     'bulk-files': files,
   };
@@ -63,9 +63,10 @@ function interfaceNames(entities: readonly BulkEntity[]): Map<string, string> {
 
 function entityTypes(data: BulkEntities, names: Map<string, string>): string {
   const w = new CodeWriter();
-  w.line(
-    `import type { BulkDeleteValue, BulkRecordExtras, UnknownBulkRecord } from '@adsgen/runtime';`,
-  );
+  w.line('import type {');
+  for (const name of ['BulkDeleteValue', 'BulkRecordExtras', 'UnknownBulkRecord'])
+    w.line(`  ${name},`);
+  w.line(`} from '@adsgen/runtime/transfer';`);
   w.line();
   w.doc([
     'A record of a Bulk file: one interface per record Type of the Bulk reference, discriminated on',
@@ -150,71 +151,127 @@ function entityTable(data: BulkEntities): string {
 }
 
 function bulkFiles(header: string): EmittedModule {
-  const imports = (typeOnly: boolean): string =>
-    `${header}\nimport {\n` +
-    (typeOnly
-      ? ''
-      : `  downloadBulkRecords,\n  readBulkRecordsFromFile,\n  uploadBulkRecords,\n  writeBulkRecordsToFile,\n`) +
-    `  type BulkFileSource,\n  type BulkServiceCalls,\n  type DownloadBulkOptions,\n  type DownloadBulkRequest,\n` +
-    `  type ReadBulkFileOptions,\n  type UploadBulkInput,\n  type UploadBulkOptions,\n  type UploadBulkResult,\n` +
-    `  type WriteBulkFileOptions,\n} from '@adsgen/runtime';\nimport type { BulkRecord } from './entities.js';\n` +
-    (typeOnly ? '' : `import { bulkEntityTable } from './entity-table.js';\n`);
-  const fns = [
+  const typeNames = [
+    'BulkFileSource',
+    'BulkServiceCalls',
+    'DownloadBulkOptions',
+    'DownloadBulkRequest',
+    'ReadBulkFileOptions',
+    'UploadBulkInput',
+    'UploadBulkOptions',
+    'UploadBulkResult',
+    'WriteBulkFileOptions',
+  ];
+  const lazy =
+    `// @adsgen/runtime/transfer (fflate, csv-parse, csv-stringify) loads on first use, not on import.\n` +
+    `const transfer = () => import('@adsgen/runtime/transfer');\n`;
+  const fns: {
+    doc: string[];
+    name: string;
+    params: [string, string][];
+    returns: string;
+    /** Generators stream records; the rest resolve once. */
+    generator: boolean;
+    call: string;
+    cast?: string;
+  }[] = [
     {
       doc: [
         'Downloads Bulk records: DownloadCampaignsByAccountIds (`AccountIds`) or DownloadCampaignsByCampaignIds',
         '(`Campaigns`), GetBulkDownloadStatus until the file is ready, then the file, unzipped and parsed',
         'as it streams in. Works with a BulkClient over either protocol.',
       ],
-      sig: 'downloadBulk(\n  client: BulkServiceCalls,\n  request: DownloadBulkRequest,\n  options?: DownloadBulkOptions,\n): AsyncIterable<BulkRecord>',
-      body: '  return downloadBulkRecords(\n    client,\n    request,\n    bulkEntityTable,\n    options,\n  ) as AsyncIterable<BulkRecord>;',
+      name: 'downloadBulk',
+      params: [
+        ['client', 'BulkServiceCalls'],
+        ['request', 'DownloadBulkRequest'],
+        ['options?', 'DownloadBulkOptions'],
+      ],
+      returns: 'AsyncGenerator<BulkRecord, void, undefined>',
+      generator: true,
+      call: 'downloadBulkRecords(client, request, bulkEntityTable, options)',
+      cast: 'AsyncIterable<BulkRecord>',
     },
     {
       doc: [
         'Uploads Bulk records (or a Bulk file): writes and zips the file, GetBulkUploadUrl, POSTs it,',
         'GetBulkUploadStatus until done, then reads the result file into records with their errors.',
       ],
-      sig: 'uploadBulk(\n  client: BulkServiceCalls,\n  input: UploadBulkInput<BulkRecord>,\n  options?: UploadBulkOptions,\n): Promise<UploadBulkResult<BulkRecord>>',
-      body: '  return uploadBulkRecords(client, input, bulkEntityTable, options) as Promise<\n    UploadBulkResult<BulkRecord>\n  >;',
+      name: 'uploadBulk',
+      params: [
+        ['client', 'BulkServiceCalls'],
+        ['input', 'UploadBulkInput<BulkRecord>'],
+        ['options?', 'UploadBulkOptions'],
+      ],
+      returns: 'Promise<UploadBulkResult<BulkRecord>>',
+      generator: false,
+      call: 'uploadBulkRecords(client, input, bulkEntityTable, options)',
+      cast: 'UploadBulkResult<BulkRecord>',
     },
     {
       doc: ['Reads a Bulk file (CSV or TSV, zipped or not) into records, streaming.'],
-      sig: 'readBulkFile(\n  source: BulkFileSource,\n  options?: ReadBulkFileOptions,\n): AsyncIterable<BulkRecord>',
-      body: '  return readBulkRecordsFromFile(source, bulkEntityTable, options) as AsyncIterable<BulkRecord>;',
+      name: 'readBulkFile',
+      params: [
+        ['source', 'BulkFileSource'],
+        ['options?', 'ReadBulkFileOptions'],
+      ],
+      returns: 'AsyncGenerator<BulkRecord, void, undefined>',
+      generator: true,
+      call: 'readBulkRecordsFromFile(source, bulkEntityTable, options)',
+      cast: 'AsyncIterable<BulkRecord>',
     },
     {
       doc: [
         'Writes records as a Bulk file (CSV, or TSV), the Format Version record first, streaming.',
       ],
-      sig: 'writeBulkFile(\n  records: Iterable<BulkRecord> | AsyncIterable<BulkRecord>,\n  options?: WriteBulkFileOptions,\n): AsyncIterable<Uint8Array>',
-      body: '  return writeBulkRecordsToFile(records, bulkEntityTable, options);',
+      name: 'writeBulkFile',
+      params: [
+        ['records', 'Iterable<BulkRecord> | AsyncIterable<BulkRecord>'],
+        ['options?', 'WriteBulkFileOptions'],
+      ],
+      returns: 'AsyncGenerator<Uint8Array, void, undefined>',
+      generator: true,
+      call: 'writeBulkRecordsToFile(records, bulkEntityTable, options)',
     },
   ];
   const docOf = (lines: string[]): string =>
     `/**\n${lines.map((l) => ` * ${l}`).join('\n')}\n */\n`;
+  const runtimeName = (f: (typeof fns)[number]): string => f.call.slice(0, f.call.indexOf('('));
+  const signature = (f: (typeof fns)[number], typed: boolean): string => {
+    const params = f.params.map(([n, t]) => (typed ? `${n}: ${t}` : n.replace('?', '')));
+    const star = f.generator ? '*' : '';
+    const head = `export async function${star} ${f.name}(`;
+    const oneLine = `${head}${params.join(', ')})${typed ? `: ${f.returns}` : ''} {`;
+    return oneLine.length <= 100
+      ? oneLine
+      : `${head}\n${params.map((p) => `  ${p},\n`).join('')})${typed ? `: ${f.returns}` : ''} {`;
+  };
+  const body = (f: (typeof fns)[number], typed: boolean): string => {
+    const keyword = f.generator ? 'yield* ' : 'return ';
+    const load = `  const { ${runtimeName(f)} } = await transfer();\n`;
+    // The runtime's functions are typed over any record; the cast narrows to this package's.
+    if (!typed || !f.cast) return `${load}  ${keyword}${f.call};\n`;
+    const type = f.generator ? f.cast : `Promise<${f.cast}>`;
+    return `${load}  const out = ${f.call};\n  ${keyword}out as ${type};\n`;
+  };
   const ts =
-    imports(false) +
-    fns.map((f) => `\n${docOf(f.doc)}export function ${f.sig} {\n${f.body}\n}\n`).join('');
+    `${header}\nimport type {\n${typeNames.map((t) => `  ${t},\n`).join('')}} from '@adsgen/runtime/transfer';\n` +
+    `import type { BulkRecord } from './entities.js';\nimport { bulkEntityTable } from './entity-table.js';\n\n${lazy}` +
+    fns.map((f) => `\n${docOf(f.doc)}${signature(f, true)}\n${body(f, true)}}\n`).join('');
   const js =
-    `${header}\nimport {\n  downloadBulkRecords,\n  readBulkRecordsFromFile,\n  uploadBulkRecords,\n  writeBulkRecordsToFile,\n} from '@adsgen/runtime';\nimport { bulkEntityTable } from './entity-table.js';\n` +
+    `${header}\nimport { bulkEntityTable } from './entity-table.js';\n\n${lazy}` +
+    fns.map((f) => `\n${docOf(f.doc)}${signature(f, false)}\n${body(f, false)}}\n`).join('');
+  const dts =
+    `${header}\nimport type {\n${typeNames
+
+      .map((t) => `  ${t},\n`)
+      .join('')}} from '@adsgen/runtime/transfer';\n` +
+    `import type { BulkRecord } from './entities.js';\n` +
     fns
       .map((f) => {
-        const name = f.sig.slice(0, f.sig.indexOf('('));
-        const params = [
-          ...f.sig.slice(f.sig.indexOf('(') + 1, f.sig.indexOf(')')).matchAll(/(\w+)\??:/g),
-        ]
-          .map((m) => m[1])
-          .join(', ');
-        // The call without its cast, on one line as prettier puts it when it fits.
-        const body = f.body
-          .replace(/ as [\s\S]*;$/, ';')
-          .replace(/\(\n\s+/g, '(')
-          .replace(/,\n\s+\)/g, ')')
-          .replace(/,\n\s+/g, ', ');
-        return `\n${docOf(f.doc)}export function ${name}(${params}) {\n${body}\n}\n`;
+        const params = f.params.map(([n, t]) => `  ${n}: ${t},\n`).join('');
+        return `\n${docOf(f.doc)}export declare function ${f.name}(\n${params}): ${f.returns};\n`;
       })
       .join('');
-  const dts =
-    imports(true) + fns.map((f) => `\n${docOf(f.doc)}export declare function ${f.sig};\n`).join('');
   return { ts, js, dts };
 }

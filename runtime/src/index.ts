@@ -121,4 +121,3 @@ export {
 export { operationKind, type OperationKind } from './operation-kind.js';
 export type { ProtocolChoice } from './protocol-choice.js';
 export { compareValues, type ShadowDifference, type ShadowOptions } from './shadow.js';
-export * from './files/bulk/index.js';

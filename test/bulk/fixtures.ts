@@ -1,6 +1,6 @@
 import { bulkEntityTableData } from '../../generator/bulk/emit-bulk.ts';
 import { loadBulkEntities, type BulkColumn } from '../../generator/bulk/entities.ts';
-import type { AnyBulkRecord, BulkEntityTable } from '../../runtime/src/files/bulk/records.ts';
+import type { AnyBulkRecord, BulkEntityTable } from '../../runtime/src/transfer/bulk/records.ts';
 
 export const entities = loadBulkEntities();
 export const table: BulkEntityTable = bulkEntityTableData(entities);

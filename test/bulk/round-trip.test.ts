@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import {
   readBulkRecordsFromFile,
   writeBulkRecordsToFile,
-} from '../../runtime/src/files/bulk/bulk-file.ts';
-import { BulkFileError } from '../../runtime/src/files/bulk/errors.ts';
-import type { AnyBulkRecord } from '../../runtime/src/files/bulk/records.ts';
+} from '../../runtime/src/transfer/bulk/bulk-file.ts';
+import { BulkFileError } from '../../runtime/src/transfer/bulk/errors.ts';
+import type { AnyBulkRecord } from '../../runtime/src/transfer/bulk/records.ts';
 import { entities, sampleRecord, table } from './fixtures.ts';
 
 async function collect<T>(it: AsyncIterable<T>): Promise<T[]> {

@@ -1,4 +1,5 @@
-import { TransportError, type BulkRecordInput } from '@adsgen/runtime';
+import { TransportError } from '@adsgen/runtime';
+import { DeadlineExceededError, type BulkRecordInput } from '@adsgen/runtime/transfer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   BulkClient,
@@ -211,17 +212,18 @@ describe('Bulk workflow control', () => {
     await expect(run).rejects.toMatchObject({ reason: 'aborted' });
   });
 
-  it('a deadline that passes while polling is TransportError timeout', async () => {
+  it('a deadline that passes while polling is DeadlineExceededError in phase poll', async () => {
     const slow = await startMockServer({ bulk: { pollsUntilReady: 1_000_000 } });
     try {
       const run = collect(
         downloadBulk(
           new BulkClient(sandboxOptions(slow, 'rest')),
           { AccountIds: [slow.state.ids.accountId], DownloadEntities: ['Keywords'] },
-          { ...FAST, deadlineMs: 200 },
+          { ...FAST, deadlineMs: 1500 },
         ),
       );
-      await expect(run).rejects.toMatchObject({ name: 'TransportError', reason: 'timeout' });
+      await expect(run).rejects.toBeInstanceOf(DeadlineExceededError);
+      await expect(run).rejects.toMatchObject({ phase: 'poll', deadlineMs: 1500 });
     } finally {
       await slow.close();
     }

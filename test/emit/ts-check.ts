@@ -81,7 +81,7 @@ export declare class ServiceClient {
   constructor(descriptor: ServiceDescriptor, options: ClientOptions);
   protected call<Req, Res>(operation: string, request: Req, options?: CallOptions): Promise<Res>;
 }
-${BULK_STUB_DTS}`,
+`,
   );
   writeFileSync(
     join(dir, 'internal.js'),
@@ -104,7 +104,8 @@ export declare function descriptorFromJson(namespaces: readonly string[], json: 
   // What the reporting package's downloadReport uses of @adsgen/runtime/transfer.
   writeFileSync(
     join(dir, 'transfer.d.ts'),
-    `export type ReportValueKind = 'id' | 'string' | 'number' | 'percent';
+    `import type { CallOptions } from './index.js';
+export type ReportValueKind = 'id' | 'string' | 'number' | 'percent';
 export interface ReportKindValues { id: string; string: string; number: number | null; percent: number | null }
 export type ReportRowOf<C extends string, K> = {
   [P in C]: P extends keyof K ? (K[P] extends ReportValueKind ? ReportKindValues[K[P]] : string) : string;
@@ -122,15 +123,16 @@ export declare function startReportDownload<Row>(
   options: DownloadReportOptions,
   kinds: Readonly<Record<string, ReportValueKind>>,
 ): ReportDownload<Row>;
-`,
+${BULK_STUB_DTS}`,
   );
   writeFileSync(
     join(dir, 'transfer.js'),
-    'export function startReportDownload() { throw new Error("stub"); }\n',
+    'export function startReportDownload() { throw new Error("stub"); }\n' +
+      'export function downloadBulkRecords() { throw new Error("stub"); }\n',
   );
 }
 
-/** The Bulk surface the bulk package's record and Bulk file modules use (runtime/src/files/bulk). */
+/** The Bulk surface the bulk package's record and Bulk file modules use (runtime/src/transfer/bulk). */
 const BULK_STUB_DTS = `export type BulkDeleteValue = 'delete_value';
 export interface BulkRowError { Type: string; Error: string; 'Error Number': string; 'Field Path'?: string; values: Record<string, string> }
 export interface BulkRecordExtras { errors?: BulkRowError[]; extra?: Record<string, string> }

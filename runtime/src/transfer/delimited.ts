@@ -11,6 +11,10 @@ import { DownloadError } from './errors.js';
 export interface DelimitedOptions {
   /** ',' (CSV, the default) or '\t' (TSV). */
   delimiter?: ',' | '\t';
+  /** Whether `"` quotes values; default true for CSV, false for TSV (reports never quote TSV). */
+  quote?: boolean;
+  /** A quote inside an unquoted value is kept as text instead of failing. Default false. */
+  relaxQuotes?: boolean;
 }
 
 export async function* parseDelimited(
@@ -34,8 +38,9 @@ export async function* parseDelimitedBatches(
     bom: true,
     relax_column_count: true,
     skip_empty_lines: true,
-    // A TSV field may hold a quote character literally; only CSV quotes fields.
-    quote: tsv ? false : '"',
+    // A report's TSV field may hold a quote character literally; only CSV quotes by default.
+    quote: (options.quote ?? !tsv) ? '"' : false,
+    relax_quotes: options.relaxQuotes ?? false,
   });
   const input = Readable.from(source, { objectMode: false });
   let failure: unknown;

@@ -8,7 +8,7 @@ import { AdsError } from '../errors.js';
  */
 
 /** Which step of a transfer was running. */
-export type TransferPhase = 'submit' | 'poll' | 'download' | 'read';
+export type TransferPhase = 'submit' | 'upload' | 'poll' | 'download' | 'read';
 
 /** The caller's overall `deadlineMs` passed before the transfer finished. */
 export class DeadlineExceededError extends AdsError {

@@ -1,8 +1,9 @@
 /**
  * @adsgen/runtime/transfer: the generic pieces of Microsoft Advertising's file workflows
  * (reports and bulk): poll a job with backoff, download its pre-signed URL without the API's
- * credentials, unzip and parse CSV/TSV as streams. A separate entry point, loaded only by code
- * that transfers files, so importing `@adsgen/runtime` stays as fast as before.
+ * credentials, unzip and parse CSV/TSV as streams; and Bulk files' reader, writer and
+ * workflows. A separate entry point, loaded only by code that transfers files, so importing
+ * `@adsgen/runtime` loads none of it (nor fflate, csv-parse or csv-stringify).
  */
 export {
   DEFAULT_POLL_SCHEDULE,
@@ -47,3 +48,4 @@ export {
   type ReportValueKind,
 } from './report-file.js';
 export { splitPreamble, type SplitFile } from './report-preamble.js';
+export * from './bulk/index.js';

@@ -1,10 +1,11 @@
-import { Unzip, UnzipInflate, Zip, ZipDeflate, type UnzipFile } from 'fflate';
+import { Unzip, Zip, ZipDeflate, type UnzipFile } from 'fflate';
 import { DownloadError } from './errors.js';
+import { ZlibRawInflate } from './zlib-inflate.js';
 
 /**
  * Streaming zip, both ways, through fflate: the archive is read as it arrives (local file
  * headers, data descriptors included), so a file of any size passes in constant memory and
- * never touches the disk. Microsoft's report and bulk archives hold one file; `unzipSingle`
+ * never touches the disk. Entries are inflated by Node's zlib (see zlib-inflate.ts). Microsoft's report and bulk archives hold one file; `unzipSingle`
  * yields the first file's bytes and skips any other entry.
  */
 
@@ -21,14 +22,27 @@ function startsWith(bytes: Uint8Array, magic: number[]): boolean {
   return magic.every((b, i) => bytes[i] === b);
 }
 
+/** Inflated bytes held for the reader before the inflater is paused. */
+const OUTPUT_HIGH_WATER = 4 * 1024 * 1024;
+/** Compressed chunks handed to zlib ahead of the reader. */
+const IN_FLIGHT = 1;
+
 export async function* unzipSingle(
   source: AsyncIterable<Uint8Array>,
   onEntry?: (info: ZipEntryInfo) => void,
 ): AsyncGenerator<Uint8Array> {
   const out: Uint8Array[] = [];
+  let outBytes = 0;
   let failure: Error | undefined;
   let entry: UnzipFile | undefined;
   let finished = false;
+  let inflater: ZlibRawInflate | undefined;
+  let wake: (() => void) | undefined;
+  const notify = () => {
+    const w = wake;
+    wake = undefined;
+    w?.();
+  };
   const unzip = new Unzip((file) => {
     if (entry) return; // not started: its bytes are skipped
     entry = file;
@@ -36,35 +50,69 @@ export async function* unzipSingle(
     file.ondata = (err, data, final) => {
       if (err) failure = err;
       else {
-        if (data.length) out.push(data);
+        if (data.length) {
+          out.push(data);
+          outBytes += data.length;
+          if (outBytes > OUTPUT_HIGH_WATER) inflater?.pause();
+        }
         if (final) finished = true;
       }
+      notify();
     };
     file.start();
   });
-  unzip.register(UnzipInflate);
+  unzip.register(
+    ZlibRawInflate.reporting((d) => {
+      inflater = d;
+      d.onProgress = notify;
+    }),
+  );
+  // Hands over what is inflated, then waits until the inflater is done with what it was given
+  // (stored entries and fflate's own bookkeeping are synchronous: nothing to wait for).
+  const drain = async function* (untilFinished: boolean): AsyncGenerator<Uint8Array> {
+    for (;;) {
+      if (failure) throw corrupt(failure);
+      while (out.length) {
+        const data = out.shift()!;
+        outBytes -= data.length;
+        yield data;
+      }
+      inflater?.resume();
+      // Two compressed chunks in flight keep zlib busy while the reader parses.
+      const busy = untilFinished
+        ? entry !== undefined && !finished
+        : (inflater?.pending ?? 0) > IN_FLIGHT;
+      if (!busy || failure) {
+        if (failure) throw corrupt(failure);
+        return;
+      }
+      await new Promise<void>((resolve) => (wake = resolve));
+    }
+  };
 
-  let head: Uint8Array | undefined = new Uint8Array(0);
-  for await (const chunk of source) {
-    if (head) {
-      // Check the signature once four bytes are in: anything else is not a zip archive.
-      head = concat(head, chunk);
-      if (head.length < 4) continue;
-      if (startsWith(head, EMPTY_ARCHIVE)) throw noEntry();
-      if (!startsWith(head, LOCAL_HEADER)) throw notZip(head);
-      push(unzip, head, false);
-      head = undefined;
-    } else push(unzip, chunk, false);
-    if (failure) throw corrupt(failure);
-    if (out.length) yield* out.splice(0);
+  try {
+    let head: Uint8Array | undefined = new Uint8Array(0);
+    for await (const chunk of source) {
+      if (head) {
+        // Check the signature once four bytes are in: anything else is not a zip archive.
+        head = concat(head, chunk);
+        if (head.length < 4) continue;
+        if (startsWith(head, EMPTY_ARCHIVE)) throw noEntry();
+        if (!startsWith(head, LOCAL_HEADER)) throw notZip(head);
+        push(unzip, head, false);
+        head = undefined;
+      } else push(unzip, chunk, false);
+      yield* drain(false);
+    }
+    if (head) throw head.length ? notZip(head) : noEntry();
+    push(unzip, new Uint8Array(0), true);
+    yield* drain(true);
+    if (!entry) throw noEntry();
+    if (!finished)
+      throw new DownloadError('bad-archive', `the archive ended before the end of ${entry.name}`);
+  } finally {
+    inflater?.terminate();
   }
-  if (head) throw head.length ? notZip(head) : noEntry();
-  push(unzip, new Uint8Array(0), true);
-  if (failure) throw corrupt(failure);
-  if (out.length) yield* out.splice(0);
-  if (!entry) throw noEntry();
-  if (!finished)
-    throw new DownloadError('bad-archive', `the archive ended before the end of ${entry.name}`);
 }
 
 function push(unzip: Unzip, chunk: Uint8Array, final: boolean): void {

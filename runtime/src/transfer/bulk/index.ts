@@ -1,6 +1,6 @@
 /**
  * Bulk files: the reader and writer (driven by the bulk package's entity table) and the
- * download and upload workflows. zip and CSV code load on first use, not with the runtime.
+ * download and upload workflows, on the transfer core (poll, download, unzip, CSV).
  */
 export {
   BULK_DELETE_VALUE,
@@ -22,7 +22,6 @@ export { writeBulkRows, type WriteBulkOptions } from './write-records.js';
 export {
   readBulkRecordsFromFile,
   writeBulkRecordsToFile,
-  zipBytes,
   type ReadBulkFileOptions,
   type WriteBulkFileOptions,
 } from './bulk-file.js';

@@ -1,10 +1,10 @@
 import { TransportError } from '../../errors.js';
-import { maybeUnzip } from './byte-streams.js';
+import { TransferScope } from '../deadline.js';
 import { parseRows, type BulkFileFormat } from './csv-rows.js';
 import { readBulkRecords } from './read-records.js';
 import type { AnyBulkRecord, BulkEntityTable } from './records.js';
 import type { BulkServiceCalls, DownloadBulkRequest } from './service-calls.js';
-import { downloadFile, pollStatus, TransferScope, type TransferOptions } from './transfer.js';
+import { pollStatus, resultFile, type TransferOptions } from './transfer.js';
 
 export interface DownloadBulkOptions extends TransferOptions {
   /** CustomerId / CustomerAccountId for the calls, when not the client's defaults. */
@@ -19,7 +19,7 @@ const DOWNLOAD_PENDING = ['InProgress', 'Pending', ''];
  * The Bulk download workflow, lazily (nothing is sent until the iteration starts): request the
  * file (FormatVersion 6.0, zipped, Csv unless the request says Tsv), poll its status, then stream
  * the file through unzip and the CSV/TSV parser into records. Aborting the signal or passing the
- * deadline ends the iteration with a TransportError ('aborted' / 'timeout').
+ * deadline ends the iteration with a TransportError 'aborted' / a DeadlineExceededError.
  */
 export async function* downloadBulkRecords(
   client: BulkServiceCalls,
@@ -27,7 +27,23 @@ export async function* downloadBulkRecords(
   table: BulkEntityTable,
   options: DownloadBulkOptions = {},
 ): AsyncGenerator<AnyBulkRecord, void, undefined> {
-  const scope = new TransferScope('downloadBulk', options);
+  const scope = new TransferScope('downloadBulk', options.deadlineMs, options.signal);
+  try {
+    yield* download(client, request, table, options, scope);
+  } catch (e) {
+    throw scope.translate(e);
+  } finally {
+    scope.dispose();
+  }
+}
+
+async function* download(
+  client: BulkServiceCalls,
+  request: DownloadBulkRequest,
+  table: BulkEntityTable,
+  options: DownloadBulkOptions,
+  scope: TransferScope,
+): AsyncGenerator<AnyBulkRecord, void, undefined> {
   const call = {
     signal: scope.signal,
     ...(options.customerId !== undefined ? { customerId: options.customerId } : {}),
@@ -43,14 +59,9 @@ export async function* downloadBulkRecords(
     CompressionType: request.CompressionType ?? 'Zip',
     DataScope: request.DataScope ?? ['EntityData'],
   };
-  let started;
-  try {
-    started = byCampaigns
-      ? await client.downloadCampaignsByCampaignIds(full, call)
-      : await client.downloadCampaignsByAccountIds(full, call);
-  } catch (e) {
-    throw scope.errorFor(e);
-  }
+  const started = byCampaigns
+    ? await client.downloadCampaignsByCampaignIds(full, call)
+    : await client.downloadCampaignsByAccountIds(full, call);
   const requestId = started.DownloadRequestId;
   if (!requestId)
     throw new TransportError('malformed-response', 'downloadBulk: no DownloadRequestId came back', {
@@ -60,7 +71,11 @@ export async function* downloadBulkRecords(
     scope,
     'GetBulkDownloadStatus',
     requestId,
-    (signal) => client.getBulkDownloadStatus({ RequestId: requestId }, { ...call, signal }),
+    (signal) =>
+      client.getBulkDownloadStatus(
+        { RequestId: requestId },
+        { ...call, ...(signal ? { signal } : {}) },
+      ),
     { done: DOWNLOAD_DONE, pending: DOWNLOAD_PENDING },
     options,
   );
@@ -73,12 +88,8 @@ export async function* downloadBulkRecords(
       },
     );
   const format = full.DownloadFileType === 'Tsv' ? 'Tsv' : ('Csv' as BulkFileFormat);
-  try {
-    yield* readBulkRecords(
-      parseRows(maybeUnzip(downloadFile(scope, status.ResultFileUrl)), format),
-      table,
-    );
-  } catch (e) {
-    throw scope.errorFor(e);
-  }
+  yield* readBulkRecords(
+    parseRows(resultFile(scope, status.ResultFileUrl, 'downloadBulk'), format),
+    table,
+  );
 }

@@ -1,7 +1,8 @@
 import { Readable } from 'node:stream';
+import { parseDelimited } from '../delimited.js';
 
 /**
- * Bulk file text ↔ rows with csv-parse / csv-stringify (loaded on first use): CSV or TSV, UTF-8
+ * Bulk file text ↔ rows: the transfer core's csv-parse reader, csv-stringify for writing. CSV or TSV, UTF-8
  * with a byte order mark (Microsoft requires it on upload; the reader strips it). The reader
  * picks the delimiter from the header line unless told.
  */
@@ -12,35 +13,20 @@ export async function* parseRows(
   bytes: AsyncIterable<Uint8Array>,
   format?: BulkFileFormat,
 ): AsyncGenerator<string[]> {
-  const { parse } = await import('csv-parse');
   const iterator = bytes[Symbol.asyncIterator]();
   const first = await iterator.next();
   if (first.done) return;
   const delimiter = format === 'Tsv' ? '\t' : format === 'Csv' ? ',' : sniffDelimiter(first.value);
-  const parser = parse({
-    delimiter,
-    bom: true,
-    relax_column_count: true,
-    relax_quotes: delimiter === '\t',
-    skip_empty_lines: true,
-  });
-  const source = Readable.from(
-    (async function* () {
-      yield first.value;
-      for (let r = await iterator.next(); !r.done; r = await iterator.next()) yield r.value;
-    })(),
-    { objectMode: false },
-  );
-  source.on('error', (e) => parser.destroy(e));
-  source.pipe(parser);
-  try {
-    for await (const row of parser as AsyncIterable<string[]>) yield row;
-  } finally {
-    source.destroy();
-  }
+  const all = (async function* () {
+    yield first.value;
+    for (let r = await iterator.next(); !r.done; r = await iterator.next()) yield r.value;
+  })();
+  // Bulk TSV may quote a value holding a tab or a line break (csv-stringify does when writing):
+  // quotes count at the start of a value, a stray one inside a value is kept as text.
+  yield* parseDelimited(all, { delimiter, quote: true, relaxQuotes: delimiter === '\t' });
 }
 
-function sniffDelimiter(head: Uint8Array): string {
+function sniffDelimiter(head: Uint8Array): ',' | '\t' {
   const end = head.indexOf(0x0a);
   const line = head.subarray(0, end < 0 ? head.length : end);
   return line.includes(0x09) && !line.includes(0x2c) ? '\t' : ',';

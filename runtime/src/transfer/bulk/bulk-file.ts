@@ -31,28 +31,3 @@ export function writeBulkRecordsToFile(
 ): AsyncGenerator<Uint8Array> {
   return stringifyRows(writeBulkRows(records, table, options), options.format);
 }
-
-/** `bytes` as a zip archive holding one file named `name` (fflate, deflate level 6). */
-export async function* zipBytes(
-  bytes: AsyncIterable<Uint8Array>,
-  name: string,
-): AsyncGenerator<Uint8Array> {
-  const { Zip, ZipDeflate } = await import('fflate');
-  const out: Uint8Array[] = [];
-  let failure: Error | undefined;
-  const zip = new Zip((err, data) => {
-    if (err) failure = err;
-    else if (data.length > 0) out.push(data);
-  });
-  const entry = new ZipDeflate(name, { level: 6 });
-  zip.add(entry);
-  for await (const chunk of bytes) {
-    entry.push(chunk, false);
-    if (failure) throw failure;
-    yield* out.splice(0);
-  }
-  entry.push(new Uint8Array(0), true);
-  zip.end();
-  if (failure) throw failure;
-  yield* out.splice(0);
-}

@@ -6,11 +6,13 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { AdsApiError, AuthenticationError, TransportError } from '../../errors.js';
 import { chunksOf, type BulkFileSource } from './byte-streams.js';
-import { readBulkRecordsFromFile, writeBulkRecordsToFile, zipBytes } from './bulk-file.js';
+import { zipSingle } from '../unzip.js';
+import { readBulkRecordsFromFile, writeBulkRecordsToFile } from './bulk-file.js';
 import type { BulkFileFormat } from './csv-rows.js';
 import type { AnyBulkRecord, BulkEntityTable, BulkRecordInput } from './records.js';
 import type { BulkServiceCalls } from './service-calls.js';
-import { downloadFile, pollStatus, TransferScope, type TransferOptions } from './transfer.js';
+import { TransferScope } from '../deadline.js';
+import { pollStatus, resultFile, type TransferOptions } from './transfer.js';
 
 /** Records to write, or an existing Bulk file (CSV/TSV, zipped or not) to send as it is. */
 export type UploadBulkInput<R> = Iterable<R> | AsyncIterable<R> | { file: BulkFileSource };
@@ -52,9 +54,10 @@ export async function uploadBulkRecords(
   table: BulkEntityTable,
   options: UploadBulkOptions = {},
 ): Promise<UploadBulkResult<AnyBulkRecord>> {
-  const scope = new TransferScope('uploadBulk', options);
+  const scope = new TransferScope('uploadBulk', options.deadlineMs, options.signal);
   const dir = await mkdtemp(join(tmpdir(), 'adsgen-bulk-'));
   try {
+    scope.phase = 'upload';
     const zipPath = join(dir, 'upload.zip');
     await writeZip(input, table, options.format, zipPath, scope);
     const base = {
@@ -62,20 +65,14 @@ export async function uploadBulkRecords(
       ...(options.accountId !== undefined ? { accountId: options.accountId } : {}),
     };
     const call = { ...base, signal: scope.signal };
-    let headers: Record<string, string>;
-    let upload: { RequestId?: string | null; UploadUrl?: string | null };
-    try {
-      headers = await client.fileTransferHeaders(call);
-      const accountId = options.accountId ?? headers['CustomerAccountId'];
-      if (accountId === undefined)
-        throw new TypeError('uploadBulk: no account: pass accountId or create the client with one');
-      upload = await client.getBulkUploadUrl(
-        { ResponseMode: options.responseMode ?? 'ErrorsAndResults', AccountId: accountId },
-        call,
-      );
-    } catch (e) {
-      throw scope.errorFor(e);
-    }
+    const headers = await client.fileTransferHeaders(call);
+    const accountId = options.accountId ?? headers['CustomerAccountId'];
+    if (accountId === undefined)
+      throw new TypeError('uploadBulk: no account: pass accountId or create the client with one');
+    const upload = await client.getBulkUploadUrl(
+      { ResponseMode: options.responseMode ?? 'ErrorsAndResults', AccountId: accountId },
+      call,
+    );
     const requestId = upload.RequestId;
     if (!requestId || !upload.UploadUrl)
       throw new TransportError(
@@ -90,16 +87,25 @@ export async function uploadBulkRecords(
       scope,
       'GetBulkUploadStatus',
       requestId,
-      (signal) => client.getBulkUploadStatus({ RequestId: requestId }, { ...base, signal }),
+      (signal) =>
+        client.getBulkUploadStatus(
+          { RequestId: requestId },
+          { ...base, ...(signal ? { signal } : {}) },
+        ),
       { done: UPLOAD_DONE, pending: UPLOAD_PENDING },
       options,
     );
     const url = status.ResultFileUrl;
+    if (!url) scope.dispose();
     return {
       requestId,
       requestStatus: status.RequestStatus ?? '',
+      // The result file is read under the same scope: the deadline covers it too.
       records: url ? resultRecords(scope, url, table) : emptyRecords(),
     };
+  } catch (e) {
+    scope.dispose();
+    throw scope.translate(e);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
@@ -115,15 +121,11 @@ async function writeZip(
   const isFile = typeof input === 'object' && input !== null && 'file' in input;
   const bytes = isFile
     ? passOrZip(chunksOf(input.file), format)
-    : zipBytes(
-        writeBulkRecordsToFile(input, table, format ? { format } : {}),
+    : zipSingle(
         `upload.${format === 'Tsv' ? 'tsv' : 'csv'}`,
+        writeBulkRecordsToFile(input, table, format ? { format } : {}),
       );
-  try {
-    await pipeline(Readable.from(bytes), createWriteStream(path), { signal: scope.signal });
-  } catch (e) {
-    throw scope.errorFor(e);
-  }
+  await pipeline(Readable.from(bytes), createWriteStream(path), { signal: scope.signal });
 }
 
 /** A file already zipped goes as it is; a plain CSV/TSV file is zipped. */
@@ -140,7 +142,7 @@ async function* passOrZip(
   })();
   const zipped = first.value[0] === 0x50 && first.value[1] === 0x4b;
   if (zipped) yield* all;
-  else yield* zipBytes(all, `upload.${format === 'Tsv' ? 'tsv' : 'csv'}`);
+  else yield* zipSingle(`upload.${format === 'Tsv' ? 'tsv' : 'csv'}`, all);
 }
 
 async function postFile(
@@ -156,15 +158,12 @@ async function postFile(
   try {
     response = await request(url, { method: 'POST', headers, body: form, signal: scope.signal });
   } catch (e) {
-    throw scope.errorFor(
-      new TransportError(
-        'connection',
-        `uploadBulk: the file POST failed: ${(e as Error).message}`,
-        {
-          operation: 'uploadBulk',
-        },
-        { cause: e },
-      ),
+    // Never retried: the service may have taken the file even when the answer is lost.
+    throw new TransportError(
+      'connection',
+      `uploadBulk: the file POST failed: ${(e as Error).message}`,
+      { operation: 'uploadBulk', mayHaveRun: true },
+      { cause: e },
     );
   }
   const text = await response.body.text();
@@ -217,9 +216,11 @@ async function* resultRecords(
   table: BulkEntityTable,
 ): AsyncGenerator<AnyBulkRecord> {
   try {
-    yield* readBulkRecordsFromFile(downloadFile(scope, url), table);
+    yield* readBulkRecordsFromFile(resultFile(scope, url, 'uploadBulk'), table);
   } catch (e) {
-    throw scope.errorFor(e);
+    throw scope.translate(e);
+  } finally {
+    scope.dispose();
   }
 }
 
