@@ -221,6 +221,8 @@ describe('stateful Campaign Management, SOAP and REST on one store', { timeout: 
           AccountId: accountId,
           AdExtensionIds: ids,
           AdExtensionType: types,
+          // Image and filter link extensions return some fields only when asked.
+          ReturnAdditionalFields: ['DisplayText', 'Layouts', 'NewFilterLinkHeaders'],
         });
         expect(got.AdExtensions).toEqual(
           extensions.map((x, i) => expect.objectContaining({ ...x, Id: ids[i] })),
