@@ -8,6 +8,7 @@ import { bundleForNode } from './esbuild-bundle.ts';
 
 const run = promisify(execFile);
 const MOCK = join(REPO_ROOT, 'mock');
+const BULK_ENTITIES = join(REPO_ROOT, 'generator', 'bulk', 'entities.json');
 
 /**
  * Builds @adsgen/mock so it runs installed elsewhere: `dist/` holds the JavaScript as an
@@ -29,6 +30,7 @@ export async function buildMock(
     ...(await filesUnder(join(mockDir, 'src'))),
     join(mockDir, 'tsconfig.json'),
     ...specFiles.map((f) => join(specsDir, f)),
+    BULK_ENTITIES,
   ];
   const dist = join(mockDir, 'dist');
   if ((await newest(inputs)) < (await oldest([join(dist, 'index.js'), join(dist, 'index.d.ts')])))
@@ -40,6 +42,8 @@ export async function buildMock(
     await compile(mockDir, staging);
     await mkdir(join(mockDir, 'specs'), { recursive: true });
     for (const f of specFiles) await copyFile(join(specsDir, f), join(mockDir, 'specs', f));
+    // The Bulk record columns the mock writes files with, for the installed package too.
+    await copyFile(BULK_ENTITIES, join(mockDir, 'specs', 'bulk-entities.json'));
     await rm(dist, { recursive: true, force: true });
     await rename(staging, dist);
   } finally {

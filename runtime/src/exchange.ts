@@ -5,12 +5,18 @@ import type { OperationDescriptor, ServiceDescriptor } from './descriptors.js';
 import { TransportError, type AdsApiError, type Protocol } from './errors.js';
 import { faultToError } from './fault-to-error.js';
 import { safeExcerpt } from './redact.js';
-import { type RestFault, decodeRestFault, decodeRestSuccess } from './rest/decode.js';
+import {
+  type RestFault,
+  decodeRestFault,
+  decodeRestSuccess,
+  decodeRestSuccessValue,
+} from './rest/decode.js';
+import { JsonBody, receiveJson } from './rest/json-body.js';
 import { encodeRestBody } from './rest/encode.js';
 import { parseRetryAfter, TRANSIENT_STATUS } from './retry.js';
 import { decodeSoapResponse } from './soap/decode.js';
 import { encodeSoapRequest } from './soap/encode.js';
-import type { TransportResponse } from './transport.js';
+import type { TransportRequest, TransportResponse } from './transport.js';
 import { WireFormatError } from './wire-error.js';
 
 /**
@@ -37,6 +43,8 @@ export interface HttpRequest {
   method: HttpMethod;
   headers: Record<string, string>;
   body: string;
+  /** REST success bodies are parsed as they arrive (see TransportRequest.receive). */
+  receive?: TransportRequest['receive'];
 }
 
 export interface ExchangeOutcome {
@@ -93,6 +101,7 @@ export function buildHttpRequest(
     }),
     // Every REST operation takes a JSON object body, request-less ones included.
     body: encodeRestBody(service, op, request ?? {}),
+    receive: receiveJson,
   };
 }
 
@@ -108,6 +117,22 @@ export function readHttpResponse(
   res: TransportResponse,
   ctx: ReadContext,
 ): ExchangeOutcome {
+  if (res.received instanceof JsonBody) {
+    // Parsed as it arrived: only its beginning is text, for the excerpts of errors.
+    const json = res.received;
+    res.received = undefined;
+    return readRest(
+      target,
+      {
+        status: res.status,
+        headers: res.headers,
+        body: json.head,
+        byteLength: json.byteLength,
+        json,
+      },
+      ctx,
+    );
+  }
   // From here on the body is needed only as text: the bytes are let go, so that a large
   // response is held once (as text, then as values) rather than twice while it is decoded.
   const received: Received = {
@@ -124,12 +149,14 @@ export function readHttpResponse(
 
 const EMPTY = Buffer.alloc(0);
 
-/** A response whose body has been decoded to text. */
+/** A response whose body has been decoded to text (or, `json`, parsed as it arrived). */
 interface Received {
   status: number;
   headers: TransportResponse['headers'];
+  /** The text, or its first 64 K characters when `json` is set. */
   body: string;
   byteLength: number;
+  json?: JsonBody;
 }
 
 function readSoap(target: ExchangeTarget, res: Received, ctx: ReadContext): ExchangeOutcome {
@@ -179,11 +206,14 @@ function readRest(target: ExchangeTarget, res: Received, ctx: ReadContext): Exch
   const headerTrackingId = header(res, 'trackingid');
   let fault: RestFault;
   if (isSuccess(res.status)) {
-    if (text.trim() === '')
+    const { json } = res;
+    if (json ? json.empty : text.trim() === '')
       return { value: {}, trackingId: headerTrackingId, httpStatus: res.status };
     let decoded: ReturnType<typeof decodeRestSuccess>;
     try {
-      decoded = decodeRestSuccess(target.service, target.op, text);
+      decoded = json
+        ? decodeRestSuccessValue(target.service, target.op, json.value(), text)
+        : decodeRestSuccess(target.service, target.op, text);
     } catch (error) {
       throw malformed(target, res, ctx, 'a JSON response body', error);
     }

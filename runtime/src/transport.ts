@@ -37,6 +37,19 @@ export interface TransportRequest {
   signal?: AbortSignal;
   /** For messages only. */
   operation: string;
+  /**
+   * Called with the final status and headers: a sink it returns is given the body's chunks as
+   * they arrive instead of the transport gathering them, and what its `end()` returns becomes
+   * the response's `received` (its `body` then stays empty). A transport may ignore this and
+   * gather the body as usual.
+   */
+  receive?: (status: number, headers: TransportResponse['headers']) => BodySink | undefined;
+}
+
+/** Takes a response body chunk by chunk (see `TransportRequest.receive`). Never throws. */
+export interface BodySink {
+  write(chunk: Buffer): void;
+  end(): unknown;
 }
 
 export interface TransportResponse {
@@ -44,6 +57,8 @@ export interface TransportResponse {
   /** Lower-case names, as undici gives them. */
   headers: Record<string, string | string[] | undefined>;
   body: Buffer;
+  /** What the request's `receive` sink made of the body, when it took it. */
+  received?: unknown;
 }
 
 export const DEFAULT_TIMEOUT_MS = 100_000;
@@ -51,6 +66,7 @@ export const DEFAULT_ATTEMPT_TIMEOUT_MS = 300_000;
 /** setTimeout's ceiling: larger delays fire after 1 ms (with a TimeoutOverflowWarning). */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 export const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
+const EMPTY_BODY = Buffer.alloc(0);
 
 export class Transport {
   readonly timeoutMs: number;
@@ -115,6 +131,7 @@ export class Transport {
       // With a Content-Length the body is copied into one buffer as it arrives and each chunk
       // is let go at once: a large response is then held once, not as chunks plus their concat.
       let whole: Buffer | undefined;
+      let sink: BodySink | undefined;
       let settled = false;
       const settle = (error: Error | undefined, response?: TransportResponse): void => {
         if (settled) return;
@@ -151,10 +168,11 @@ export class Transport {
           chunks = [];
           size = 0;
           whole = undefined;
+          sink = request.receive?.(statusCode, responseHeaders);
           const declared = Number(responseHeaders['content-length']);
           if (Number.isFinite(declared) && declared > limit) {
             c.abort(tooLarge(operation, statusCode, limit));
-          } else if (Number.isSafeInteger(declared) && declared > 0) {
+          } else if (sink === undefined && Number.isSafeInteger(declared) && declared > 0) {
             whole = Buffer.allocUnsafe(declared);
           }
         },
@@ -164,7 +182,8 @@ export class Transport {
             c.abort(tooLarge(operation, status ?? 0, limit));
             return;
           }
-          if (whole !== undefined && end <= whole.byteLength) chunk.copy(whole, size);
+          if (sink !== undefined) sink.write(chunk);
+          else if (whole !== undefined && end <= whole.byteLength) chunk.copy(whole, size);
           else {
             // More than declared (undici refuses that) or no length: gather the chunks.
             if (whole !== undefined) chunks.push(whole.subarray(0, size));
@@ -174,6 +193,12 @@ export class Transport {
           size = end;
         },
         onResponseEnd() {
+          if (sink !== undefined) {
+            const received = sink.end();
+            sink = undefined;
+            settle(undefined, { status: status ?? 0, headers, body: EMPTY_BODY, received });
+            return;
+          }
           const body = whole !== undefined ? whole.subarray(0, size) : Buffer.concat(chunks, size);
           chunks = [];
           whole = undefined;

@@ -17,6 +17,8 @@ const PACKAGES = [
   'mock',
   'generated/customer-management',
   'generated/campaign-management',
+  'generated/bulk',
+  'generated/reporting',
 ];
 
 describe('@adsgen/mock installed from its tarball', () => {
@@ -41,6 +43,7 @@ describe('@adsgen/mock installed from its tarball', () => {
         'specs/campaign-management.wsdl',
         'specs/campaign-management.openapi.json',
         'specs/error-codes.json',
+        'specs/bulk-entities.json',
       ]),
     );
     expect(mock.files.some((f) => f.startsWith('src/'))).toBe(false);
@@ -59,6 +62,6 @@ describe('@adsgen/mock installed from its tarball', () => {
     });
     const passed = Number(/^# pass (\d+)$/m.exec(stdout)?.[1]);
     const failed = Number(/^# fail (\d+)$/m.exec(stdout)?.[1]);
-    expect({ passed, failed }).toEqual({ passed: 5, failed: 0 });
+    expect({ passed, failed }).toEqual({ passed: 9, failed: 0 });
   }, 180_000);
 });

@@ -185,19 +185,21 @@ export class BulkMock {
     notFound(res);
   }
 
-  /** Builds a download file ahead of time (benchmarks measure the client, not the generator). */
+  /** Builds a download file ahead of time (benchmarks measure the client, not the generator); returns the zip. */
   async prepare(
     accountId: string,
     format: 'Csv' | 'Tsv' = 'Csv',
     bidSuggestions = false,
-  ): Promise<void> {
+  ): Promise<Buffer> {
     const chunks: Uint8Array[] = [];
     for await (const c of zipStream(
       { accountId, format, bidSuggestions, polls: 0 },
       this.options.rows,
     ))
       chunks.push(c);
-    this.#files.set(`${format}:${bidSuggestions}:${accountId}`, Buffer.concat(chunks));
+    const zip = Buffer.concat(chunks);
+    this.#files.set(`${format}:${bidSuggestions}:${accountId}`, zip);
+    return zip;
   }
 }
 

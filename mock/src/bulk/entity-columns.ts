@@ -18,14 +18,17 @@ export interface MockBulkColumn {
 }
 
 /**
- * `$ADSGEN_MOCK_BULK_ENTITIES`, else the checkout's generator/bulk/entities.json seen from the
- * sources (mock/src/bulk) or from the built bundle (mock/dist).
+ * `$ADSGEN_MOCK_BULK_ENTITIES`, else the copy the build puts in the package's specs/ (seen from
+ * the bundle, mock/dist, or the sources, mock/src/bulk), else the checkout's
+ * generator/bulk/entities.json.
  */
 function entitiesFile(): string {
   const fromEnv = process.env['ADSGEN_MOCK_BULK_ENTITIES'];
   if (fromEnv) return fromEnv;
   const here = dirname(fileURLToPath(import.meta.url));
   const candidates = [
+    join(here, '..', 'specs', 'bulk-entities.json'),
+    join(here, '..', '..', 'specs', 'bulk-entities.json'),
     join(here, '..', '..', '..', 'generator', 'bulk', 'entities.json'),
     join(here, '..', '..', 'generator', 'bulk', 'entities.json'),
   ];

@@ -6,8 +6,13 @@
  * turns them back into numbers elsewhere. Digits inside JSON strings are never touched.
  */
 
-/** A long digit run right after `:`, `[` or `,` (whitespace allowed): the only place a number literal can start. */
-const MAYBE_BIG = /[:[,]\s*-?\d{16}/;
+/**
+ * A number literal of 16+ digits (a decimal point allowed among them, as the scan below
+ * counts them) right after `:`, `[` or `,` (whitespace allowed): where a number can start.
+ * It must find every number the scan would quote, or whether one is quoted would depend on
+ * the other numbers in the text.
+ */
+const MAYBE_BIG = /[:[,]\s*-?(?:\d\.?){16}/;
 
 export function protectBigNumbers(json: string): string {
   if (!MAYBE_BIG.test(json)) return json;
@@ -32,7 +37,7 @@ export function protectBigNumbers(json: string): string {
         else if (d !== 45 && d !== 43 && d !== 46) break;
         i++;
       }
-      if (digits >= 16 && plain) {
+      if (digits >= 16 && plain && quotable(json, start, i)) {
         parts.push(json.slice(from, start), '"', json.slice(start, i), '"');
         from = i;
       }
@@ -43,6 +48,30 @@ export function protectBigNumbers(json: string): string {
   if (from === 0) return json;
   parts.push(json.slice(from));
   return parts.join('');
+}
+
+/** A plain JSON number (no exponent). */
+const NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d+)?$/;
+
+/**
+ * Whether the literal from `start` to `end` may be quoted: a well-formed number in a value's
+ * place (after `:`, `[` or `,`, not before `:`). Then quoting turns JSON into JSON and
+ * anything else into something that is still not JSON: a malformed literal (`1-2`) or a
+ * number used as a key would otherwise become a valid string.
+ */
+function quotable(json: string, start: number, end: number): boolean {
+  if (!NUMBER.test(json.slice(start, end))) return false;
+  let before = start - 1;
+  while (before >= 0 && isSpace(json.charCodeAt(before))) before--;
+  const b = before >= 0 ? json.charCodeAt(before) : -1;
+  if (b !== 58 /* : */ && b !== 91 /* [ */ && b !== 44 /* , */) return false;
+  let after = end;
+  while (after < json.length && isSpace(json.charCodeAt(after))) after++;
+  return json.charCodeAt(after) !== 58;
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 10 || c === 13 || c === 9;
 }
 
 /** Index just past the string literal starting at `start` (or the end, for JSON.parse to reject). */

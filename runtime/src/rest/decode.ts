@@ -35,6 +35,7 @@ import {
 import { type PlanContext, memberPlan, perService, planOf } from '../object-plans.js';
 import { MAX_RESPONSE_DEPTH, WireFormatError } from '../wire-error.js';
 import { protectBigNumbers } from './big-numbers.js';
+import { notJson } from './json-body.js';
 import { itemsFromMap, mapItem } from './rest-map.js';
 
 /**
@@ -346,9 +347,7 @@ function parseJson(body: string): unknown {
   try {
     return JSON.parse(protectBigNumbers(body));
   } catch {
-    // JSON.parse's own message quotes the input: use a masked excerpt instead.
-    const first = body.search(/\S/);
-    throw new WireFormatError('rest', 'the body is not valid JSON', body, Math.max(0, first));
+    throw notJson(body);
   }
 }
 
@@ -416,7 +415,19 @@ export function decodeRestSuccess(
   body: string,
 ): { kind: 'ok'; value: unknown } | ({ kind: 'fault' } & RestFault) {
   if (body.trim() === '') return { kind: 'ok', value: undefined };
-  const value = parseJson(body);
+  return decodeRestSuccessValue(service, op, parseJson(body), body);
+}
+
+/**
+ * decodeRestSuccess for a body already parsed (as it arrived: ./json-body.ts). `body` is its
+ * text or the beginning of it, for the excerpts of errors.
+ */
+export function decodeRestSuccessValue(
+  service: ServiceDescriptor,
+  op: OperationDescriptor,
+  value: unknown,
+  body: string,
+): { kind: 'ok'; value: unknown } | ({ kind: 'fault' } & RestFault) {
   const ctx = context(service);
   if (isPlainRecord(value) && typeof value.Type === 'string' && op.rest) {
     const response = op.response ? lookupType(service, op.response) : undefined;

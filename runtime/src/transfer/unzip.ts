@@ -23,7 +23,7 @@ function startsWith(bytes: Uint8Array, magic: number[]): boolean {
 }
 
 /** Inflated bytes held for the reader before the inflater is paused. */
-const OUTPUT_HIGH_WATER = 4 * 1024 * 1024;
+const OUTPUT_HIGH_WATER = 1024 * 1024;
 /** Compressed chunks handed to zlib ahead of the reader. */
 const IN_FLIGHT = 1;
 

@@ -21,7 +21,7 @@ export class ZlibRawInflate implements UnzipDecoder {
   #done = false;
 
   constructor() {
-    this.#zlib = createInflateRaw({ chunkSize: 256 * 1024 });
+    this.#zlib = createInflateRaw({ chunkSize: 64 * 1024 });
     this.#zlib.on('data', (data: Buffer) =>
       this.ondata(
         null,
@@ -47,8 +47,8 @@ export class ZlibRawInflate implements UnzipDecoder {
     if (this.#done) return;
     if (chunk.length) {
       this.pending++;
-      // fflate's buffer may be reused for the next chunk; zlib keeps a reference until done.
-      this.#zlib.write(Buffer.from(chunk), () => {
+      // A view, not a copy: fflate never writes into a chunk it has handed on.
+      this.#zlib.write(chunk, () => {
         this.pending--;
         this.onProgress();
       });

@@ -84,6 +84,14 @@ export function decodeRestSuccess(
   return { kind: 'ok', value: body.trim() === '' ? undefined : JSON.parse(body) };
 }
 
+export function decodeRestSuccessValue(
+  _service: ServiceDescriptor,
+  _op: OperationDescriptor,
+  value: unknown,
+): { kind: 'ok'; value: unknown } {
+  return { kind: 'ok', value };
+}
+
 export function decodeRestFault(_service: ServiceDescriptor, body: string) {
   const parsed = JSON.parse(body) as Record<string, unknown>;
   return {

@@ -1,13 +1,18 @@
 /**
- * A large response is held once while it is decoded: the transport copies a body with a
- * Content-Length into one buffer as it arrives (no chunks plus their concatenation), and
- * reading the response lets go of the bytes as soon as they are text. The peak RSS per MB of
- * response is measured by `npm run bench` (response-memory); this holds the two mechanisms.
+ * A large response is held once while it is decoded. A REST success body is never held
+ * whole: the transport hands its chunks to the request's sink, which parses them as they
+ * arrive (./rest-streamed.test.ts checks it reads exactly what the whole text gives). Any
+ * other body is copied into one buffer as it arrives when it has a Content-Length (no chunks
+ * plus their concatenation), and reading the response lets go of the bytes as soon as they
+ * are text. The peak RSS per MB of response is measured by `npm run bench`
+ * (response-memory); this holds the mechanisms.
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TransportError } from '../../../runtime/src/errors.ts';
 import { readHttpResponse, type ExchangeTarget } from '../../../runtime/src/exchange.ts';
+import { JsonBody, receiveJson } from '../../../runtime/src/rest/json-body.ts';
 import { Transport, type TransportResponse } from '../../../runtime/src/transport.ts';
 import { op, service } from '../codecs/fixture.ts';
 
@@ -60,5 +65,34 @@ describe('response bytes held once', () => {
     const out = readHttpResponse(target, res, { redact: (s) => s, now: () => 0 });
     expect((out.value as { CustomerRoles: string[] }).CustomerRoles).toHaveLength(50_000);
     expect(res.body.byteLength).toBe(0);
+  });
+
+  const request = { method: 'POST' as const, headers: {}, body: '{}', operation: 'GetUser' };
+  const target: ExchangeTarget = { service, op: op('GetUser'), protocol: 'rest', url: '' };
+
+  it('a REST success body goes to the sink: the transport keeps none of its bytes', async () => {
+    const transport = new Transport();
+    try {
+      const res = await transport.send({ ...request, url: `${origin}/x`, receive: receiveJson });
+      expect(res.body.byteLength).toBe(0);
+      expect(res.received).toBeInstanceOf(JsonBody);
+      expect((res.received as JsonBody).byteLength).toBe(Buffer.byteLength(BODY));
+      const out = readHttpResponse(target, res, { redact: (s) => s, now: () => 0 });
+      expect(out.value).toEqual(JSON.parse(BODY));
+      expect(res.received).toBeUndefined();
+    } finally {
+      await transport.close();
+    }
+  });
+
+  it('a body given to a sink is still cut beyond maxResponseBytes', async () => {
+    const transport = new Transport({ maxResponseBytes: 100_000 });
+    try {
+      const sent = transport.send({ ...request, url: `${origin}/x`, receive: receiveJson });
+      await expect(sent).rejects.toBeInstanceOf(TransportError);
+      await expect(sent).rejects.toMatchObject({ reason: 'too-large' });
+    } finally {
+      await transport.close();
+    }
   });
 });
