@@ -3,7 +3,8 @@ import { SPECS_DIR } from './specs/manifest.ts';
 
 /**
  * `generate`, `model` and `diff` run `adsgen specs` first when specs/ holds no spec yet. The
- * specs command (and undici with it) is imported only then: it costs ~100 ms of start-up.
+ * specs command (and undici with it) is imported only then: it would
+ * weigh on every start-up.
  */
 export async function ensureSpecs(log: (line: string) => void): Promise<void> {
   const files = await listSpecFiles(SPECS_DIR).catch(() => [] as string[]);

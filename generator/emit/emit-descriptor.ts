@@ -27,20 +27,15 @@ import { methodName } from './naming.ts';
  * module with a declaration file beside it (src/descriptor.js + src/descriptor.d.ts, the same
  * two in dist/): the data is not TypeScript, and the compiler has no business scanning it.
  *
- * Why this shape, measured for campaign-management (191 operations, 850 types) on Node 20:
- * - JSON text, not the object literal it replaced: `npm run bench` type-check 1.56x → 0.90x of
- *   wsdl-tsclient (tsc inferred and related the 1 MB literal to ServiceDescriptor: 23,313 →
- *   4,711 types); importing descriptor.js ~25 ms → ~9 ms (V8 parses JSON text far faster
- *   than the same data as JavaScript).
- * - .js + .d.ts, not a .ts around the JSON: tsc no longer scans the 600 KB of text at all.
- *   With the client's methods declared instead of written out (emit-client.ts), the bench's
- *   type-check ratio went from 0.98 to 0.88–0.92 (1.67 s against wsdl-tsclient's 1.83–1.90 s).
+ * Why this shape (`npm run bench`: type-check, cold start and memory measure it):
+ * - JSON text, not an object literal: tsc would infer the whole literal's type and relate it
+ *   to ServiceDescriptor, and V8 parses JSON text far faster than the same data as JavaScript.
+ * - .js + .d.ts, not a .ts around the JSON: tsc does not scan the text at all.
  * - Short text: Node keeps both the module's source and the string in it alive, so the JSON
- *   costs twice its length on top of the parsed objects (heap 13.0 → 12.2 MB, 0.52 → 0.49 of
- *   the soap package; 8.8 MB, 0.35, once the client stopped carrying 191 method bodies). Each XML namespace is written once (`NS`; they repeated ~6,000 times,
- *   40% of the text) and an object type lists only the fields it declares itself (25% of
- *   field lines were inherited copies); `descriptorFromJson` puts both back in about a
- *   millisecond, a subtype sharing its base's field objects.
+ *   costs twice its length on top of the parsed objects. Each XML namespace is written once
+ *   (`NS`; repeated, they were a large share of the text) and an object type lists only the
+ *   fields it declares itself; `descriptorFromJson` puts both back on load, a subtype sharing
+ *   its base's field objects.
  *
  * Kept reviewable and diff-friendly (regenerated output is diffed after a spec update): one
  * line per operation, per type and per field a type declares, so a changed field is one

@@ -1,6 +1,6 @@
 import type { PrimitiveKind, TypeRef } from '../model/index.ts';
 import type { MergedEnumType, MergedField, MergedModel, MergedObjectType } from '../model/merge.ts';
-import { protocolNote, type DocText } from './docs.ts';
+import type { DocText } from './docs.ts';
 import {
   concreteMembers,
   descendantsOf,
@@ -8,6 +8,7 @@ import {
   memberInterface,
   type FamilyInfo,
 } from './families.ts';
+import { FieldDocs } from './field-doc.ts';
 import { isTypeName, propertyKey, quote } from './naming.ts';
 import { printExpanded } from './literal.ts';
 import { CodeWriter } from './writer.ts';
@@ -70,6 +71,7 @@ export function emitTypes(
   specName: ReadonlyMap<string, string> = new Map(),
 ): EmittedTypes {
   const names = new Set(model.types.map((t) => t.name));
+  const ctx: TypeContext = { names, fieldDocs: new FieldDocs(model) };
   const ts: string[] = [header];
   const dts: string[] = [header];
   const js: string[] = [header];
@@ -99,7 +101,7 @@ export function emitTypes(
         w.line(`export type ${t.name} = ${tsType(t.target, names)};`);
         break;
       case 'object':
-        writeObject(w, t, info, names, summary, see);
+        writeObject(w, t, info, ctx, summary, see);
         if (t.restName) {
           w.line();
           w.doc(
@@ -217,17 +219,23 @@ export function writeUnion(
       w.line(`  | ${m}${i === members.length - 1 ? tail : ''}`);
 }
 
+/** What writing an interface needs to know of the whole model. */
+interface TypeContext {
+  names: ReadonlySet<string>;
+  fieldDocs: FieldDocs;
+}
+
 function writeObject(
   w: CodeWriter,
   t: MergedObjectType,
   info: FamilyInfo,
-  names: ReadonlySet<string>,
+  ctx: TypeContext,
   summary: string[],
   see: string[],
 ): void {
   if (!inFamily(info, t)) {
     w.doc(summary, see);
-    writeInterface(w, t.name, undefined, undefined, t.fields, names);
+    writeInterface(w, t.name, undefined, undefined, t.fields, ctx);
     return;
   }
   const parentFields = t.base ? info.fieldsName.get(t.base) : undefined;
@@ -241,7 +249,7 @@ function writeObject(
     if (literal === undefined)
       leafSummary.push(`${t.name} is abstract: no value has it as its own type.`);
     w.doc(leafSummary, see);
-    writeInterface(w, t.name, parentFields, literal, literal === undefined ? t.fields : own, names);
+    writeInterface(w, t.name, parentFields, literal, literal === undefined ? t.fields : own, ctx);
     return;
   }
   w.doc(
@@ -250,7 +258,7 @@ function writeObject(
     ],
     see,
   );
-  writeInterface(w, fieldsName, parentFields, undefined, own, names);
+  writeInterface(w, fieldsName, parentFields, undefined, own, ctx);
   const self = info.selfName.get(t.name);
   if (self && literal !== undefined) {
     w.line();
@@ -258,7 +266,7 @@ function writeObject(
       [`${t.name} as itself (\`${literal.slice(0, -1)}\`), not one of the types derived from it.`],
       see,
     );
-    writeInterface(w, self, fieldsName, literal, [], names);
+    writeInterface(w, self, fieldsName, literal, [], ctx);
   }
   w.line();
   const members = concreteMembers(info, t.name).map((m) => memberInterface(info, m));
@@ -287,7 +295,7 @@ function writeInterface(
   /** The `Type: '…';` line of a concrete family member. */
   literal: string | undefined,
   fields: readonly MergedField[],
-  names: ReadonlySet<string>,
+  ctx: TypeContext,
 ): void {
   const head = `export interface ${name}${parent ? ` extends ${parent}` : ''} {`;
   if (literal === undefined && fields.length === 0) {
@@ -297,18 +305,10 @@ function writeInterface(
   w.block(head, () => {
     if (literal !== undefined) w.line(literal);
     for (const f of fields) {
-      const notes: string[] = [];
-      if (f.doc) notes.push(f.doc);
-      const note = protocolNote(f.protocols, 'field');
-      if (note) notes.push(note);
-      if (f.restName) notes.push(`The REST spec spells it \`${f.restName}\`.`);
-      if (f.restMap)
-        notes.push(
-          'REST carries it as one JSON object `{ "<Key>": "<Value>" }`; the client converts.',
-        );
-      if (notes.length > 0) w.doc(notes);
+      const doc = ctx.fieldDocs.line(f);
+      if (doc !== undefined) w.docLine(doc);
       // prettier keeps `Name?: T | null;` on one line whatever its length, so no wrapping here.
-      w.line(`${propertyKey(f.name)}${f.optional ? '?' : ''}: ${fieldType(f, names)};`);
+      w.line(`${propertyKey(f.name)}${f.optional ? '?' : ''}: ${fieldType(f, ctx.names)};`);
     }
   });
 }

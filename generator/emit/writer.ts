@@ -44,6 +44,11 @@ export class CodeWriter {
     return this.line(' */');
   }
 
+  /** A `/** … *\/` comment on one line, however long (prettier never reflows comments). */
+  docLine(text: string): this {
+    return this.line(`/** ${escapeComment(text)} */`);
+  }
+
   /** Writes `body` one level deeper, with no lines around it. */
   indent(body: () => void): this {
     this.depth++;

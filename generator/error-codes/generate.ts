@@ -49,8 +49,8 @@ export function buildErrorCodeTable(rows: readonly ErrorCodeRow[]): ErrorCodeTab
 /**
  * The TypeScript module text: both directions as compact `code name` lines in one template
  * string each, which the runtime turns into Maps on first lookup (runtime/src/error-codes.ts).
- * Two 1,600-entry object literals would cost ~0.7 MB of heap in every process that imports
- * the runtime, most of which never looks a code up.
+ * Two object literals of every code would sit on the heap of every process that imports the
+ * runtime, most of which never looks a code up.
  */
 export function renderErrorCodeTable(
   table: ErrorCodeTable,

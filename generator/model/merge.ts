@@ -11,7 +11,7 @@ import type { Operation, ServiceModel } from './types.ts';
  * generated from. Types, fields and operations are matched by name; what only one
  * protocol has is kept and labelled with that protocol.
  *
- * Decisions (the issue leaves them open):
+ * Decisions the specs leave open:
  * - Order: SOAP order first (wire order matters there), then what only REST has, in REST order.
  * - Structure comes from SOAP: a field both protocols have keeps the SOAP type ref,
  *   namespace and occurrence (so `xs:decimal` stays decimal where REST says double, and the

@@ -13,10 +13,11 @@ import { throttleScope, throttleWindow, type SharedThrottle } from './shared-thr
 import { Transport } from './transport.js';
 
 /**
- * The base of every generated client: `class CustomerManagementClient extends ServiceClient
- * { getUser(req, opts) { return this.call('GetUser', req, opts); } }`. One client = one
- * service, one protocol, one environment, one connection pool. Each call: token → codec →
- * HTTP → decoded value or typed error, with retries (retry.ts) and secret-free logging.
+ * The base of every generated client. A generated class adds no method bodies: its operations
+ * are installed from its descriptor (operations.ts) and declared in an interface merged with
+ * the class. One client = one service, one protocol choice, one environment, one connection
+ * pool. Each call: token → codec → HTTP → decoded value or typed error, with retries
+ * (retry.ts) and secret-free logging.
  */
 
 export type LogFn = (message: string, fields?: Record<string, unknown>) => void;

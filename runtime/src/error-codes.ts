@@ -17,7 +17,7 @@ let table: ErrorCodeTable | undefined;
 
 /**
  * The whole table, parsed from the generated text on first use: most processes never look a
- * code up, and the parsed Maps cost ~0.6 MB of heap.
+ * code up, and the parsed Maps are a noticeable share of a small process's heap.
  */
 export function errorCodeTable(): ErrorCodeTable {
   table ??= {

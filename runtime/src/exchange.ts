@@ -1,5 +1,5 @@
 // Our own method type, not undici's: the public .d.ts then never pulls undici's types (and
-// ~90 files) into a consumer's type-check.
+// dozens of files) into a consumer's type-check.
 import type { HttpMethod } from './descriptors.js';
 import type { OperationDescriptor, ServiceDescriptor } from './descriptors.js';
 import { TransportError, type AdsApiError, type Protocol } from './errors.js';

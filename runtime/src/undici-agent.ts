@@ -2,8 +2,8 @@ import type { Agent } from 'undici';
 
 /**
  * undici's Agent class, for the transport. Loaded from undici's own Agent module rather than
- * the package entry: the entry loads fetch, WebSocket, caches and mocks too, ~75 ms of a
- * ~105 ms import on a cold process (`npm run bench`, cold start), none of which we use. The
+ * the package entry: the entry loads fetch, WebSocket, caches and mocks too, most of its
+ * import time on a cold process (`npm run bench`, cold start), none of which we use. The
  * class is the very object the entry exports (test/runtime/client/transport-agent.test.ts).
  *
  * Loaded by `import()` with literal specifiers, on a client's first request: Node resolves

@@ -1,5 +1,5 @@
 /**
- * Issue 5 item 7: npm pack the runtime and two generated packages, install the tarballs into
+ * As a consumer would: npm pack the runtime and two generated packages, install the tarballs into
  * a temporary project without network, type-check it with --strict (including deliberate
  * mistakes the types must reject) and run a small script from it against the mock.
  */

@@ -1,5 +1,5 @@
 /**
- * Issue 5 item 6, third clause: every operation of all six services, called once per
+ * Every operation of all six services, called once per
  * protocol through the generated client with a request the generic builder derives from the
  * descriptor, succeeds against the mock and passes its XSD / JSON Schema validation.
  * Operations that exist in one protocol only are called only there, and the other

@@ -1,5 +1,5 @@
 /**
- * The Customer Management scenario of issue 5 item 6, written ONCE against the generated
+ * The Customer Management scenario, written ONCE against the generated
  * client's public surface: it never looks at which protocol the client speaks. The e2e test
  * runs it over SOAP and over REST (each against a fresh mock with the same clock and seed)
  * and expects deep-equal transcripts once TrackingIds are normalized.

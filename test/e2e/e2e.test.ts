@@ -1,5 +1,5 @@
 /**
- * End-to-end conformance (issue 5 item 6): the generated packages, as built into
+ * End-to-end conformance: the generated packages, as built into
  * generated/<id>/dist on @adsgen/runtime's dist, against the mock Microsoft Advertising
  * server over SOAP and REST. One file so that one report covers every mock the suites start:
  * afterAll prints operations called per protocol, requests validated and faults injected,

@@ -15,7 +15,11 @@ import {
 } from '@adsgen/runtime';
 import type { FaultSpec } from '../../mock/src/faults/inject.ts';
 
-export const FAULT_TIMEOUT_MS = 400;
+/**
+ * Long enough that the mock has validated the request (xmllint, slow on a loaded machine) and
+ * taken the delay fault before the client gives up: the suite counts every fault it injects.
+ */
+export const FAULT_TIMEOUT_MS = 2000;
 /** Below the 50 MB body, above anything the mock normally sends. */
 export const FAULT_MAX_RESPONSE_BYTES = 8 * 1024 * 1024;
 
@@ -46,7 +50,7 @@ export interface FaultCase {
 export const FAULT_CASES: readonly FaultCase[] = [
   {
     name: 'delay beyond timeoutMs',
-    fault: { kind: 'delay', ms: FAULT_TIMEOUT_MS * 5 },
+    fault: { kind: 'delay', ms: FAULT_TIMEOUT_MS * 3 },
     errorClass: TransportError,
     reason: 'timeout',
     // A timed-out call may have been carried out: not retried unless retryTimeouts.

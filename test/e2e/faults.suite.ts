@@ -1,5 +1,5 @@
 /**
- * Issue 5 item 6, last clause: every fault the mock injects yields the right typed error
+ * Every fault the mock injects yields the right typed error
  * over both protocols, after the right number of attempts, with no unhandled rejection
  * (the env's guard) and no hang (per-test timeouts; retries never really sleep).
  *

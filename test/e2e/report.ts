@@ -64,7 +64,7 @@ export class E2eReport {
     return out;
   }
 
-  /** The three lines issue 5 asks `npm test` to print (plus a per-service breakdown). */
+  /** The three summary lines `npm test` prints (plus a per-service breakdown). */
   lines(): string[] {
     const f = this.figures();
     const services = [...f.perService]

@@ -1,5 +1,5 @@
 /**
- * Issue 5 item 6, first two clauses: the Customer Management scenario over both protocols
+ * The Customer Management scenario over both protocols
  * with equal results, and int64 ids above 2^53 surviving both round trips exactly.
  */
 import {

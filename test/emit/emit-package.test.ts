@@ -105,7 +105,7 @@ describe('emitPackage (tiny model)', () => {
     const types = file('src/types.ts');
     expect(types).toContain('export type Ad = TextAd | ResponsiveSearchAd;');
     expect(types).toContain(
-      "export interface TextAd extends AdFields {\n  Type: 'Text';\n  Text?: string | null;\n}",
+      "export interface TextAd extends AdFields {\n  Type: 'Text';\n  /** Nillable. */\n  Text?: string | null;\n}",
     );
     expect(types).toContain('export type BatchError = BatchErrorBase | EditorialError;');
     expect(types).toContain(
@@ -115,19 +115,19 @@ describe('emitPackage (tiny model)', () => {
     expect(types).toContain("export const AdStatus = {\n  Active: 'Active',");
     expect(types).toContain("export type DeviceFlags = ('Mobile' | 'Desktop')[];");
     // int64 and decimal as strings, nillable as `| null`, optional as `?`, required kept.
-    expect(types).toContain('  Id?: string | null;');
-    expect(types).toContain('  Budget?: string | null;');
+    expect(types).toContain('  /** int64 as a decimal string; nillable. */\n  Id?: string | null;');
+    expect(types).toContain('  /** Decimal as a string; nillable. */\n  Budget?: string | null;');
     expect(types).toContain(
-      'export interface GetAdsRequest {\n  AdGroupId: string;\n  Types?: AdType[] | null;\n}',
+      'export interface GetAdsRequest {\n  /** int64 as a decimal string. */\n  AdGroupId: string;\n  /** Each item one of {@link AdType}; nillable. */\n  Types?: AdType[] | null;\n}',
     );
     expect(types).toContain(
       'export interface AdsDate {\n  Day: number;\n  Month: number;\n  Year: number;\n}',
     );
     expect(types).toContain(
-      '  When?: string | null;\n  Day?: AdsDate | null;\n  Blob?: string | null;\n  Tags?: string[] | null;\n}',
+      '  Blob?: string | null;\n  /** Nillable. */\n  Tags?: string[] | null;\n}',
     );
     expect(types).toMatch(
-      /Only in the REST API: the SOAP API has no such field\.\s+\*\/\n {2}TrackingTemplate\?: string \| null;/,
+      /\/\*\* REST only; nillable\. \*\/\n {2}TrackingTemplate\?: string \| null;/,
     );
     expect(types).toContain(
       'export type KeyValuePairOfstringAndstring = KeyValuePairOfstringstring;',

@@ -1,5 +1,5 @@
 /**
- * Issue 5 item 8: the committed samples as regression fixtures for both codecs (see
+ * The committed samples as regression fixtures for both codecs (see
  * README.md). For every test/samples/<service>/<Operation>/:
  * - the SOAP encoder turns request.json into exactly request.xml (header token values aside);
  * - the SOAP decoder turns response.xml into exactly response.json;

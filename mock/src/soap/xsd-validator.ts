@@ -20,8 +20,8 @@ export interface XsdValidator {
 /**
  * Validates SOAP envelopes with libxml2 (xmllint-wasm) against a service's WSDL schemas.
  *
- * xmllint-wasm starts a worker and compiles the schemas on every call (~200-450 ms for
- * campaign-management, nearly all of it before the first document) and cannot keep them, so
+ * xmllint-wasm starts a worker and compiles the schemas on every call (for
+ * campaign-management, nearly all of its time goes before the first document) and cannot keep them, so
  * `validate` calls are batched: those arriving in the same turn of the event loop, or while a
  * run is in flight, are validated together in one run. xmllint reports each violation with
  * the file it is in, so every caller gets only its own document's violations.

@@ -40,7 +40,7 @@ export async function postTokenRequest(
   for (const [key, value] of Object.entries(params)) if (value !== undefined) form.set(key, value);
 
   // The runtime's own transport, imported on first use: it loads only undici's Agent module
-  // (not the package entry, ~75 ms more on a cold process), and importing the auth modules
+  // (not the package entry, which costs most of undici's import time), and importing the auth modules
   // loads no undici at all, so a client with a StaticTokenProvider never pays for it here.
   // One transport per request, closed below: a refresh happens about once an hour, so a
   // pooled keep-alive connection would never be reused, and nothing outlives the call.

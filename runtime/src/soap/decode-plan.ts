@@ -140,7 +140,7 @@ function readObjectIn(
         continue;
       }
       // The i:nil check stays inline here and in the array reader: one shared helper calling
-      // `read` would see every reader at one call site and cost ~7% on polymorphic responses.
+      // `read` would see every reader at one call site and turn megamorphic on polymorphic responses.
       let value: unknown;
       if (r.nil) {
         r.skip(r.qname, r.selfClosing);

@@ -39,8 +39,8 @@ export async function benchTypeCheck(
       timeProcess(process.execPath, withPeakRss(TSC, '--noEmit', '-p', config), {
         allowFailure: true,
       });
-    // A compile takes ~1.5 s and swings ±10% on a shared 2-core machine, where the two sides
-    // differ by about that much: at least 9 samples each, so the median holds still.
+    // A compile swings on a shared 2-core machine about as much as the two sides differ: at
+    // least 9 samples each, so the median holds still.
     const samples = Math.max(runs, 9);
     const s = await alternate(samples, { ours: tsc(ours), theirs: tsc(theirs) });
     const errors = [...s.ours, ...s.theirs].filter((r) => r.code !== 0);

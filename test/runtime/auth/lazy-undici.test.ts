@@ -1,7 +1,7 @@
 /**
  * Importing the auth modules loads no undici; the first token request loads only undici's
  * Agent (through the runtime's transport), never the package entry with fetch, WebSocket and
- * caches (~75 ms of a cold start). Checked in a fresh process, where the module graph is ours.
+ * caches (most of undici's cost in a cold start). Checked in a fresh process, where the module graph is ours.
  */
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
