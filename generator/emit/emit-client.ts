@@ -4,6 +4,7 @@ import { wireFields } from './emit-descriptor.ts';
 import type { FamilyInfo } from './families.ts';
 import { PRETTIER_OPTIONS } from './format.ts';
 import { methodName, quote } from './naming.ts';
+import { operationPaging } from './paging.ts';
 import { CodeWriter } from './writer.ts';
 
 /**
@@ -29,8 +30,30 @@ import { CodeWriter } from './writer.ts';
  * of the source (emit-package.test.ts).
  */
 
-/** Members of the runtime's ServiceClient that a generated method must not shadow. */
-const RESERVED_METHODS = new Set(['call', 'close', 'constructor', 'environment', 'protocol']);
+/**
+ * Members of the runtime's ServiceClient, and the views installOperations adds, that a
+ * generated method must not shadow.
+ */
+const RESERVED_METHODS = new Set([
+  'call',
+  'callWithResponse',
+  'close',
+  'constructor',
+  'environment',
+  'protocol',
+  'withResponse',
+  'paginate',
+]);
+
+/** `CustomerManagementClient` → `CustomerManagementOperations`: the interface of its methods. */
+export function operationsInterfaceName(className: string): string {
+  return `${className.replace(/Client$/, '')}Operations`;
+}
+
+/** `CustomerManagementClient` → `CustomerManagementPaginators`: the type of `client.paginate`. */
+export function paginatorsInterfaceName(className: string): string {
+  return `${className.replace(/Client$/, '')}Paginators`;
+}
 
 const WIDTH = PRETTIER_OPTIONS.printWidth;
 
@@ -51,6 +74,8 @@ interface MethodPlan {
   response?: string;
   paragraphs: string[];
   tags: string[];
+  /** A paged operation's iterator (`client.paginate`): its request field and its items. */
+  paging?: { pageInfo: string; items: string; itemType: string };
 }
 
 type Mode = 'ts' | 'dts' | 'js';
@@ -78,7 +103,7 @@ export function emitClient(
       paragraphs: docs.operationSummary(op),
       tags: [
         ...(request ? [`@param request - The ${request.name}.`] : []),
-        '@param options - Per-call options: customer and account ids for this call, abort signal.',
+        '@param options - Per-call options: customer and account ids, abort signal, timeout, retry, protocol.',
         op.response
           ? `@returns The ${op.response}.`
           : '@returns Nothing: the operation has no response body.',
@@ -87,6 +112,9 @@ export function emitClient(
     };
     if (request) plan.request = request.name;
     if (op.response) plan.response = op.response;
+    const paging = operationPaging(op, info);
+    if (paging)
+      plan.paging = { ...paging, itemType: itemTypeName(op.response, paging.items, info) };
     return plan;
   });
   const seen = new Set<string>();
@@ -105,14 +133,27 @@ export function emitClient(
   const classSee =
     '@see {@link https://learn.microsoft.com/en-us/advertising/guides/?view=bingads-13 | Microsoft Advertising API on Microsoft Learn}';
 
+  const paged = plans.filter((p) => p.paging !== undefined);
   const write = (mode: Mode): string => {
     const w = new CodeWriter();
     w.raw(`${header}\n`);
-    w.line(
-      mode === 'js'
-        ? "import { ServiceClient } from '@adsgen/runtime';"
-        : "import { ServiceClient, type CallOptions, type ClientOptions } from '@adsgen/runtime';",
-    );
+    if (mode === 'js') w.line("import { ServiceClient } from '@adsgen/runtime';");
+    else {
+      w.block(
+        'import {',
+        () => {
+          for (const name of [
+            'ServiceClient',
+            'type CallOptions',
+            'type ClientOptions',
+            ...(paged.length > 0 ? ['type PageItem', 'type PaginateOptions'] : []),
+            'type WithResponseMethods',
+          ])
+            w.line(`${name},`);
+        },
+        "} from '@adsgen/runtime';",
+      );
+    }
     if (mode !== 'dts') w.line("import { installOperations } from '@adsgen/runtime/internal';");
     if (mode !== 'dts') w.line("import { descriptor } from './descriptor.js';");
     if (mode !== 'js') w.line("import type * as types from './types.js';");
@@ -134,15 +175,60 @@ export function emitClient(
       );
     });
     if (mode === 'js') return w.toString();
+    const operations = operationsInterfaceName(className);
+    const paginators = paginatorsInterfaceName(className);
     w.line();
     w.doc([`The ${docs.title} operations of ${className}: one method each.`], []);
-    w.block(`export interface ${className} {`, () => {
+    w.block(`export interface ${operations} {`, () => {
       plans.forEach((p, i) => {
         // Declarations follow each other without blank lines, as the compiler writes them.
         if (mode !== 'dts' && i > 0) w.line();
         w.doc(p.paragraphs, p.tags);
         writeMethod(w, p);
       });
+    });
+    if (paged.length > 0) {
+      w.line();
+      w.doc(
+        [
+          `The paged ${docs.title} operations of ${className}, as async iterators over their items.`,
+        ],
+        [],
+      );
+      w.block(`export interface ${paginators} {`, () => {
+        paged.forEach((p, i) => {
+          if (mode !== 'dts' && i > 0) w.line();
+          writePaginator(w, p, docs);
+        });
+      });
+    }
+    w.line();
+    w.doc(
+      [
+        `The members of ${className} beside its constructor: the operations, and the same\n` +
+          'operations resolving to the decoded value with its HTTP response (`withResponse`)' +
+          (paged.length > 0 ? ',\nand the paged ones as async iterators (`paginate`).' : '.'),
+      ],
+      [],
+    );
+    w.block(`export interface ${className} extends ${operations} {`, () => {
+      w.doc(
+        [
+          'The operations, each resolving to `{ data, response }`: the decoded value, and the HTTP\n' +
+            'status, headers and TrackingId of the response it came from.',
+        ],
+        [],
+      );
+      w.line(`readonly withResponse: WithResponseMethods<${operations}>;`);
+      if (paged.length === 0) return;
+      w.doc(
+        [
+          'The paged operations as async iterators over their items, page after page:\n' +
+            `\`for await (const item of client.paginate.${paged[0]!.name}(request))\`.`,
+        ],
+        [],
+      );
+      w.line(`readonly paginate: ${paginators};`);
     });
     return w.toString();
   };
@@ -155,6 +241,52 @@ function writeMethod(w: CodeWriter, p: MethodPlan): void {
   if (p.request) params.push(`request${p.requestOptional ? '?' : ''}: types.${p.request}`);
   params.push('options?: CallOptions');
   writeCall(w, p.name, params, `: Promise<${p.response ? `types.${p.response}` : 'void'}>;`);
+}
+
+/** A paged operation's iterator method of the paginators interface, with its TSDoc. */
+function writePaginator(w: CodeWriter, p: MethodPlan, docs: DocText): void {
+  const paging = p.paging!;
+  w.doc(
+    [
+      `Every ${paging.itemType} of ${p.operation}'s ${paging.items}, page after page: asks for pages\n` +
+        'of `pageSize` items (default 100) as the loop reads on, and stops after a short page.',
+    ],
+    [
+      `@param request - The ${p.request} without its ${paging.pageInfo}, the same for every page.`,
+      '@param options - The page size, and per-call options applied to every page.',
+      `@returns The ${paging.items} of every page, in order.`,
+      docs.see(p.operation),
+    ],
+  );
+  const item = `PageItem<types.${p.response}, ${quote(paging.items)}>`;
+  const params = [
+    `request: Omit<types.${p.request}, ${quote(paging.pageInfo)}>`,
+    'options?: PaginateOptions',
+  ];
+  const tail = `: AsyncIterableIterator<${item}>;`;
+  if (w.column + `${p.name}(${params.join(', ')})${tail}`.length <= WIDTH) {
+    w.line(`${p.name}(${params.join(', ')})${tail}`);
+    return;
+  }
+  w.line(`${p.name}(`);
+  w.indent(() => {
+    for (const param of params) w.line(`${param},`);
+  });
+  // Past the print width prettier breaks the type arguments, as it does a parameter list.
+  if (w.column + `)${tail}`.length <= WIDTH) w.line(`)${tail}`);
+  else {
+    w.line('): AsyncIterableIterator<');
+    w.indent(() => w.line(item));
+    w.line('>;');
+  }
+}
+
+/** The type name of a list's items, for the docs (`AdvertiserAccount`). */
+function itemTypeName(response: string | undefined, items: string, info: FamilyInfo): string {
+  const type = response ? info.objects.get(response) : undefined;
+  const field = type ? wireFields(type, info).find((f) => f.name === items) : undefined;
+  const ref = field?.type.kind === 'array' ? field.type.items : field?.type;
+  return ref?.kind === 'named' ? ref.name : 'item';
 }
 
 /**

@@ -18,6 +18,7 @@ import type {
 import { familyMapping, type FamilyInfo } from './families.ts';
 import { printData, rawTemplate, templateJson } from './literal.ts';
 import { methodName } from './naming.ts';
+import { operationPaging } from './paging.ts';
 
 /**
  * The descriptor of a generated package: the `ServiceDescriptor` of runtime/src/descriptors.ts
@@ -80,7 +81,7 @@ export function emitDescriptor(
   const lines = [`${open(headData(model, paths, ns))},`, '"operations":{'];
   model.operations.forEach((op, i) => {
     lines.push(
-      `${key(op.name)}${templateJson(operationData(op, ns))}${comma(i, model.operations)}`,
+      `${key(op.name)}${templateJson(operationData(op, info, ns))}${comma(i, model.operations)}`,
     );
   });
   lines.push('},', '"types":{');
@@ -124,7 +125,7 @@ export function descriptorData(
   return {
     ...headData(model, paths, same),
     operations: Object.fromEntries(
-      model.operations.map((op) => [op.name, operationData(op, same)]),
+      model.operations.map((op) => [op.name, operationData(op, info, same)]),
     ),
     types: Object.fromEntries(model.types.map((t) => [t.name, typeData(t, info, same, 'all')])),
   };
@@ -162,7 +163,7 @@ function qname(q: QName, ns: Ns): QName {
   return { name: q.name, namespace: ns(q.namespace) };
 }
 
-function operationData(op: MergedOperation, ns: Ns): OperationDescriptor {
+function operationData(op: MergedOperation, info: FamilyInfo, ns: Ns): OperationDescriptor {
   const soap = op.soap;
   const rest = op.rest;
   const restFaults: string[] = [];
@@ -176,6 +177,7 @@ function operationData(op: MergedOperation, ns: Ns): OperationDescriptor {
     kind: op.kind,
     request: op.request,
     response: op.response,
+    paging: operationPaging(op, info),
     soap: soap && {
       action: soap.action,
       requestElement: qname(soap.requestElement, ns),

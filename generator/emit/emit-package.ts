@@ -2,13 +2,14 @@ import type { SpecSource } from '../model/index.ts';
 import type { MergedModel } from '../model/merge.ts';
 import type { ServiceManifestEntry } from '../specs/manifest.ts';
 import { DocText } from './docs.ts';
-import { emitClient } from './emit-client.ts';
+import { emitClient, operationsInterfaceName, paginatorsInterfaceName } from './emit-client.ts';
 import { emitDescriptor } from './emit-descriptor.ts';
 import { emitTypes } from './emit-types.ts';
 import { analyzeFamilies } from './families.ts';
 import { formatJson, type Json } from './format.ts';
 import { fileHeader } from './header.ts';
 import { packageExtras } from './package-extras.ts';
+import { operationPaging } from './paging.ts';
 import { tsNames } from './ts-names.ts';
 
 /**
@@ -45,7 +46,10 @@ export async function emitPackage(
   const tsInfo = ts.model === model ? info : analyzeFamilies(ts.model);
   const docs = new DocText(model, entry.docsSlug);
   const typeNames = new Set(model.types.map((t) => t.name));
-  for (const exported of [entry.clientClass]) {
+  const operations = operationsInterfaceName(entry.clientClass);
+  const paginators = paginatorsInterfaceName(entry.clientClass);
+  const paged = model.operations.some((op) => operationPaging(op, info) !== undefined);
+  for (const exported of [entry.clientClass, operations, ...(paged ? [paginators] : [])]) {
     if (typeNames.has(exported))
       throw new Error(
         `a type named '${exported}' would clash with the package's export of that name`,
@@ -58,20 +62,25 @@ export async function emitPackage(
     ` * kept as JSON text: one line per operation, per type and per field a type declares itself\n` +
     ` * (\`descriptorFromJson\` adds the inherited fields and the namespaces on load).\n */\n`;
   const extras = await packageExtras(entry.id, model, header);
-  const index =
+  const indexJs =
     `${header}\n` +
     `export * from './types.js';\n` +
     `export { ${entry.clientClass} } from './client.js';\n` +
     extras.indexLines.join('');
+  // The interfaces of the client's members are types only: not in the JavaScript.
+  const index =
+    indexJs +
+    `export type { ${[operations, ...(paged ? [paginators] : [])].join(', ')} } from './client.js';\n`;
   const files = new Map<string, string>();
   files.set('package.json', formatJson(packageJson(model, entry, versions, sources, docs.title)));
   files.set('tsconfig.json', formatJson(TSCONFIG));
   // Every module comes with its dist/ files, written in the same pass and already in
   // prettier's layout, so nothing needs a compiler or formatter run (see emitTypes,
   // emitDescriptor, emitClient; test/emit holds the result to the TypeScript compiler's and
-  // to prettier's). index.ts is plain re-exports: valid as .js and .d.ts too.
+  // to prettier's). index.ts is plain re-exports: valid as .d.ts too, and as .js without its
+  // type-only line.
   const modules = {
-    index: { ts: index, dts: index, js: index },
+    index: { ts: index, dts: index, js: indexJs },
     types: emitTypes(ts.model, tsInfo, docs, header, ts.specName),
     client: emitClient(ts.model, tsInfo, entry.clientClass, docs, header),
     ...extras.modules,

@@ -7,10 +7,29 @@ import { protocolRouter, type ProtocolChoice } from './protocol-choice.js';
 import { operationKind } from './operation-kind.js';
 import { Shadow, type ShadowOptions } from './shadow.js';
 import { buildHttpRequest, readHttpResponse, type ExchangeTarget } from './exchange.js';
+import {
+  hookRequestHeaders,
+  hookResponseHeaders,
+  runHook,
+  type ClientHooks,
+  type HookEventBase,
+} from './hooks.js';
+import type { HttpTransport } from './http-transport.js';
+import { proxySecrets } from './proxy-secrets.js';
 import { Redactor } from './redact.js';
-import { ATTEMPTS, resolveRetryPolicy, runWithRetry, type RetryPolicy } from './retry.js';
+import { withMetadata, type RawResponse, type WithResponse } from './response-metadata.js';
+import {
+  ATTEMPTS,
+  mergeRetryPolicy,
+  resolveRetryPolicy,
+  runWithRetry,
+  type RetryPolicy,
+} from './retry.js';
+import { scrubError } from './scrub-error.js';
 import { throttleScope, throttleWindow, type SharedThrottle } from './shared-throttle.js';
-import { Transport } from './transport.js';
+import { MAX_TIMER_MS, Transport, type ProxySetting } from './transport.js';
+
+export { getResponseMetadata, type ResponseMetadata } from './response-metadata.js';
 
 /**
  * The base of every generated client. A generated class adds no method bodies: its operations
@@ -20,9 +39,14 @@ import { Transport } from './transport.js';
  * (retry.ts) and secret-free logging.
  */
 
+/** @public */
 export type LogFn = (message: string, fields?: Record<string, unknown>) => void;
 
-/** Any console-like logger. Lines never contain tokens, headers or bodies. */
+/**
+ * Any console-like logger. Lines never contain tokens, headers or bodies.
+ *
+ * @public
+ */
 export interface Logger {
   debug?: LogFn;
   info?: LogFn;
@@ -30,6 +54,7 @@ export interface Logger {
   error?: LogFn;
 }
 
+/** @public */
 export interface ClientOptions {
   /**
    * Wire protocol. Default 'rest' (SOAP is switched off on 2027-01-31). Per operation:
@@ -56,6 +81,26 @@ export interface ClientOptions {
   endpoint?: string;
   /** Overrides of the retry policy, or `false` for no backoff retries. */
   retry?: Partial<RetryPolicy> | false;
+  /**
+   * What HTTP requests go through; default the runtime's undici transport. A transport of
+   * your own owns its timeouts, size limit, proxy and connections: `timeoutMs`,
+   * `attemptTimeoutMs`, `maxResponseBytes` and `proxy` are then refused, and `close()` leaves
+   * it open. It sees the credentials (see `HttpTransport`).
+   */
+  transport?: HttpTransport;
+  /**
+   * An HTTP proxy for the built-in transport: `'env'` follows HTTPS_PROXY, HTTP_PROXY and
+   * NO_PROXY (undici's EnvHttpProxyAgent); a URL (`http://user:pass@proxy:3128`) sends every
+   * request through that proxy (undici's ProxyAgent; credentials in the URL become its
+   * Proxy-Authorization and are redacted like tokens). Loaded only when set.
+   */
+  proxy?: ProxySetting;
+  /**
+   * Tracing and logging hooks: onRequest per attempt, onResponse per HTTP response, onError
+   * once per failed call. They see no secret, and a hook that throws never fails a call or
+   * causes a re-send (see `ClientHooks`).
+   */
+  hooks?: ClientHooks;
   /** Connect, headers and body timeouts, each (the body one is idle time between chunks). Default 100 s. */
   timeoutMs?: number;
   /**
@@ -75,31 +120,38 @@ export interface ClientOptions {
   sharedThrottle?: SharedThrottle;
 }
 
+/**
+ * Options of one call; each wins over the client's for this call only.
+ *
+ * @public
+ */
 export interface CallOptions {
   customerId?: string;
   accountId?: string;
   signal?: AbortSignal;
+  /**
+   * Deadline of each HTTP attempt of this call, connect to last byte, in milliseconds: it
+   * replaces the client's `timeoutMs` and `attemptTimeoutMs` for it. Retries each get their
+   * own; for one deadline over the whole call, pass `signal: AbortSignal.timeout(ms)`.
+   */
+  timeoutMs?: number;
+  /**
+   * This call's retry policy, over the client's: `{ maxAttempts: 1 }` or `false` for no
+   * backoff retries, `{ maxAttempts: 8 }` for more. Whatever it says, a write is re-sent only
+   * after a failure that proves it did not run.
+   */
+  retry?: Partial<RetryPolicy> | false;
+  /** The protocol of this call, over the client's choice for the operation. */
+  protocol?: Protocol;
 }
 
-/**
- * Attached to every resolved value as the non-enumerable property `$metadata` (so it does
- * not show in JSON or spreads): `(await client.getUser(req)).$metadata` via
- * `getResponseMetadata(result)`.
- */
-export interface ResponseMetadata {
-  /** Microsoft's TrackingId: quote it to support. */
-  trackingId: string | undefined;
-  /** HTTP attempts made, the successful one included. */
-  attempts: number;
-  protocol: Protocol;
-  httpStatus: number;
+/** An attempt's response and its decoded outcome, for `call` and `withResponse` alike. */
+interface Invoked {
+  value: unknown;
+  response: RawResponse;
 }
 
-export function getResponseMetadata(value: unknown): ResponseMetadata | undefined {
-  if (typeof value !== 'object' || value === null) return undefined;
-  return (value as { $metadata?: ResponseMetadata }).$metadata;
-}
-
+/** @public */
 export class ServiceClient {
   /** The default protocol (operations may be routed to the other one, see `protocolOf`). */
   readonly protocol: Protocol;
@@ -114,10 +166,14 @@ export class ServiceClient {
   readonly #soapUrl: string;
   readonly #restOrigin: string;
   readonly #retry: RetryPolicy;
-  readonly #transport: Transport;
+  readonly #transport: HttpTransport;
+  /** Only a transport this client made is closed by `close()`. */
+  readonly #ownTransport: Transport | undefined;
   readonly #redactor = new Redactor();
   readonly #logger: Logger | undefined;
+  readonly #hooks: ClientHooks | undefined;
   readonly #sharedThrottle: SharedThrottle | undefined;
+  #calls = 0;
 
   constructor(descriptor: ServiceDescriptor, options: ClientOptions) {
     if (!options || typeof options !== 'object')
@@ -148,6 +204,7 @@ export class ServiceClient {
     this.#customerId = options.customerId;
     this.#accountId = options.accountId;
     this.#logger = options.logger;
+    this.#hooks = options.hooks;
     this.#sharedThrottle = options.sharedThrottle;
     this.#retry = resolveRetryPolicy(options.retry);
     if (options.endpoint) {
@@ -160,8 +217,13 @@ export class ServiceClient {
       this.#soapUrl = urls.soapUrl;
       this.#restOrigin = new URL(urls.restBaseUrl).origin;
     }
+    if (options.transport !== undefined) {
+      this.#transport = userTransport(options);
+      return;
+    }
+    for (const secret of proxySecrets(options.proxy)) this.#redactor.add(secret);
     // Last: nothing above may fail after the connection pool exists.
-    this.#transport = new Transport({
+    this.#ownTransport = this.#transport = new Transport({
       ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
       ...(options.attemptTimeoutMs !== undefined
         ? { attemptTimeoutMs: options.attemptTimeoutMs }
@@ -169,6 +231,7 @@ export class ServiceClient {
       ...(options.maxResponseBytes !== undefined
         ? { maxResponseBytes: options.maxResponseBytes }
         : {}),
+      ...(options.proxy !== undefined ? { proxy: options.proxy } : {}),
     });
   }
 
@@ -183,8 +246,29 @@ export class ServiceClient {
     request: Req,
     options: CallOptions = {},
   ): Promise<Res> {
-    const protocol = this.#route(operation);
-    const value = await this.#invoke<Req, Res>(protocol, operation, request, options);
+    const { value } = await this.#call(operation, request, options);
+    return value as Res;
+  }
+
+  /** Like `call`, resolving to `{ data, response }`: what `client.withResponse.x()` returns. */
+  protected async callWithResponse<Req, Res>(
+    operation: string,
+    request: Req,
+    options: CallOptions = {},
+  ): Promise<WithResponse<Res>> {
+    const { value, response } = await this.#call(operation, request, options);
+    return { data: value as Res, response };
+  }
+
+  async #call(operation: string, request: unknown, options: CallOptions): Promise<Invoked> {
+    const protocol = options.protocol ?? this.#route(operation);
+    if (protocol !== 'soap' && protocol !== 'rest') {
+      throw new TypeError(
+        `CallOptions.protocol must be 'soap' or 'rest', not '${String(protocol as unknown)}'`,
+      );
+    }
+    const invoked = await this.#invoke(protocol, operation, request, options, false);
+    const value = withMetadata(invoked.value, invoked.response);
     const shadow = protocol === 'soap' ? 'rest' : 'soap';
     if (
       this.#shadow?.covers(operation, this.#descriptor) &&
@@ -192,10 +276,12 @@ export class ServiceClient {
     ) {
       const { customerId, accountId } = options;
       this.#shadow.run(this.#descriptor, operation, { primary: protocol, shadow }, value, () =>
-        this.#invoke(shadow, operation, request, { customerId, accountId }),
+        this.#invoke(shadow, operation, request, { customerId, accountId }, true).then(
+          (i) => i.value,
+        ),
       );
     }
-    return value;
+    return { value, response: invoked.response };
   }
 
   /** Resolves when every shadow call started so far has been compared (`close` waits too). */
@@ -203,26 +289,38 @@ export class ServiceClient {
     await this.#shadow?.settled();
   }
 
-  async #invoke<Req, Res>(
+  async #invoke(
     protocol: Protocol,
     operation: string,
-    request: Req,
+    request: unknown,
     options: CallOptions,
-  ): Promise<Res> {
-    const op = this.#operation(operation, protocol);
-    const target: ExchangeTarget = {
-      service: this.#descriptor,
-      op,
+    shadow: boolean,
+  ): Promise<Invoked> {
+    const hook: HookEventBase = {
+      callId: ++this.#calls,
+      operation,
+      service: this.#descriptor.id,
       protocol,
-      url: protocol === 'soap' ? this.#soapUrl : this.#restOrigin + op.rest!.path,
+      shadow,
     };
-    const customerId = options.customerId ?? this.#customerId;
-    const accountId = options.accountId ?? this.#accountId;
     const redact = this.#redactor.fn;
-    // The token the last attempt sent: a rejection invalidates that one, not whatever is current.
-    let sentToken: string | undefined;
-    const scope = throttleScope(customerId, accountId);
+    let sent = 0;
     try {
+      const op = this.#operation(operation, protocol);
+      const policy =
+        options.retry === undefined ? this.#retry : mergeRetryPolicy(this.#retry, options.retry);
+      const timeoutMs = callTimeout(options.timeoutMs);
+      const target: ExchangeTarget = {
+        service: this.#descriptor,
+        op,
+        protocol,
+        url: protocol === 'soap' ? this.#soapUrl : this.#restOrigin + op.rest!.path,
+      };
+      const customerId = options.customerId ?? this.#customerId;
+      const accountId = options.accountId ?? this.#accountId;
+      // The token the last attempt sent: a rejection invalidates that one, not whatever is current.
+      let sentToken: string | undefined;
+      const scope = throttleScope(customerId, accountId);
       const { value: outcome, attempts } = await runWithRetry(
         async (attempt) => {
           await this.#awaitSharedThrottle(operation, scope, options.signal);
@@ -246,33 +344,55 @@ export class ServiceClient {
             protocol,
             attempt,
           });
+          if (this.#hooks?.onRequest) {
+            this.#runHook('onRequest', {
+              ...hook,
+              attempt,
+              method: http.method,
+              url: redact(target.url),
+              headers: hookRequestHeaders(http.headers, redact),
+            });
+          }
+          sent = attempt;
           const response = await this.#transport.send({
             ...http,
             url: target.url,
             operation,
             ...(options.signal ? { signal: options.signal } : {}),
+            ...(timeoutMs !== undefined ? { timeoutMs } : {}),
           });
+          const durationMs = Date.now() - started;
           const trackingHeader = response.headers['trackingid'];
-          this.#log(
-            'debug',
-            `${operation}: HTTP ${response.status} in ${Date.now() - started} ms`,
-            {
-              operation,
-              protocol,
+          const headerTrackingId = Array.isArray(trackingHeader)
+            ? trackingHeader[0]
+            : trackingHeader;
+          this.#log('debug', `${operation}: HTTP ${response.status} in ${durationMs} ms`, {
+            operation,
+            protocol,
+            attempt,
+            httpStatus: response.status,
+            trackingId: headerTrackingId,
+          });
+          if (this.#hooks?.onResponse) {
+            this.#runHook('onResponse', {
+              ...hook,
               attempt,
-              httpStatus: response.status,
-              trackingId: Array.isArray(trackingHeader) ? trackingHeader[0] : trackingHeader,
-            },
-          );
+              status: response.status,
+              headers: hookResponseHeaders(response.headers, redact),
+              trackingId: headerTrackingId === undefined ? undefined : redact(headerTrackingId),
+              durationMs,
+            });
+          }
+          const { headers } = response;
           try {
-            return readHttpResponse(target, response, { redact, now: this.#retry.now });
+            return { ...readHttpResponse(target, response, { redact, now: policy.now }), headers };
           } catch (error) {
             await this.#reportSharedThrottle(operation, scope, error);
             throw error;
           }
         },
         {
-          policy: this.#retry,
+          policy,
           kind: operationKind(operation, op),
           ...(options.signal ? { signal: options.signal } : {}),
           refreshAuth: () => {
@@ -301,13 +421,16 @@ export class ServiceClient {
           },
         },
       );
-      const metadata: ResponseMetadata = {
-        trackingId: outcome.trackingId,
-        attempts,
-        protocol,
-        httpStatus: outcome.httpStatus,
+      return {
+        value: outcome.value,
+        response: Object.freeze({
+          status: outcome.httpStatus,
+          headers: hookResponseHeaders(outcome.headers, redact),
+          trackingId: outcome.trackingId,
+          protocol,
+          attempts,
+        }),
       };
-      return withMetadata(outcome.value, metadata) as Res;
     } catch (error) {
       scrubError(error, redact);
       const attempts = (error as { [ATTEMPTS]?: number } | null)?.[ATTEMPTS];
@@ -319,6 +442,9 @@ export class ServiceClient {
           protocol,
         },
       );
+      if (this.#hooks?.onError) {
+        this.#runHook('onError', { ...hook, attempts: attempts ?? sent, error });
+      }
       throw error;
     }
   }
@@ -349,7 +475,7 @@ export class ServiceClient {
   /** Closes the connection pool. Pending calls (and shadow comparisons) finish first. */
   async close(): Promise<void> {
     await this.#shadow?.settled();
-    await this.#transport.close();
+    await this.#ownTransport?.close();
   }
 
   async #awaitSharedThrottle(
@@ -392,6 +518,18 @@ export class ServiceClient {
     return op;
   }
 
+  /** Runs one hook; what it throws is logged and goes no further. */
+  #runHook<K extends keyof ClientHooks>(
+    name: K,
+    event: Parameters<NonNullable<ClientHooks[K]>>[0],
+  ): void {
+    runHook(this.#hooks?.[name] as ((e: typeof event) => unknown) | undefined, event, (error) =>
+      this.#log('warn', `${event.operation}: hook ${name} failed: ${describe(error)}`, {
+        operation: event.operation,
+      }),
+    );
+  }
+
   #log(level: keyof Logger, message: string, fields: Record<string, unknown>): void {
     const fn = this.#logger?.[level];
     if (!fn) return;
@@ -406,58 +544,39 @@ export class ServiceClient {
   }
 }
 
-function withMetadata(value: unknown, metadata: ResponseMetadata): object {
-  const target = typeof value === 'object' && value !== null ? value : {};
-  if (Object.isExtensible(target)) {
-    Object.defineProperty(target, '$metadata', {
-      value: Object.freeze(metadata),
-      enumerable: false,
-      configurable: true,
-    });
-  }
-  return target;
-}
-
 function describe(error: unknown): string {
   return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }
 
-/**
- * Last line of defence: whatever was thrown (ours, a codec's, the token provider's), its
- * message, stack and structured fields (`trackingId`, `errors[]`, `details`, …) lose every
- * secret this client knows, down the cause chain.
- */
-function scrubError(error: unknown, redact: (text: string) => string, depth = 0): void {
-  if (!(error instanceof Error) || depth > 4) return;
-  try {
-    error.message = redact(error.message);
-    if (typeof error.stack === 'string') error.stack = redact(error.stack);
-    scrubFields(error as unknown as Record<string, unknown>, redact, 0);
-  } catch {
-    // Frozen or exotic errors keep their text.
+/** A call's `timeoutMs`, checked before anything is sent. */
+function callTimeout(timeoutMs: number | undefined): number | undefined {
+  if (timeoutMs === undefined) return undefined;
+  if (
+    typeof timeoutMs !== 'number' ||
+    !Number.isFinite(timeoutMs) ||
+    timeoutMs <= 0 ||
+    timeoutMs > MAX_TIMER_MS
+  ) {
+    throw new TypeError(
+      `CallOptions.timeoutMs must be a number of milliseconds in (0, ${MAX_TIMER_MS}], not ${String(timeoutMs)}`,
+    );
   }
-  scrubError(error.cause, redact, depth + 1);
+  return timeoutMs;
 }
 
-/** Redacts the strings of own enumerable fields, in place, through plain objects and arrays. */
-function scrubFields(
-  target: Record<string, unknown> | unknown[],
-  redact: (text: string) => string,
-  depth: number,
-): void {
-  if (depth > 4) return;
-  for (const [key, value] of Object.entries(target)) {
-    if (typeof value === 'string') {
-      const clean = redact(value);
-      if (clean !== value) (target as Record<string, unknown>)[key] = clean;
-    } else if (Array.isArray(value) || isPlainObject(value)) {
-      scrubFields(value as Record<string, unknown>, redact, depth + 1);
-    }
+/** The user's transport, checked; the built-in transport's options cannot come with it. */
+function userTransport(options: ClientOptions): HttpTransport {
+  const transport = options.transport;
+  if (typeof transport?.send !== 'function') {
+    throw new TypeError('ServiceClient: transport must have a send(request) method');
   }
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== 'object' || value === null) return false;
-  const proto: unknown = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
+  const builtIn = (['timeoutMs', 'attemptTimeoutMs', 'maxResponseBytes', 'proxy'] as const).filter(
+    (k) => options[k] !== undefined,
+  );
+  if (builtIn.length > 0) {
+    throw new TypeError(
+      `ServiceClient: ${builtIn.join(', ')} configure the built-in transport; with your own transport, set them on it`,
+    );
+  }
+  return transport;
 }

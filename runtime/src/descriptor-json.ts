@@ -18,6 +18,8 @@ import { wireFields } from './wire-order.js';
  *   subtype sharing its base's field objects.
  * The generator's `descriptorData` (generator/emit/emit-descriptor.ts) is the expected
  * result; test/emit holds every generated descriptor to it.
+ *
+ * @internal
  */
 export function descriptorFromJson(namespaces: readonly string[], json: string): ServiceDescriptor {
   const d = JSON.parse(json) as ServiceDescriptor;

@@ -16,6 +16,8 @@ import type { OperationKind } from './operation-kind.js';
 /**
  * Precise primitive kinds, as the spec readers find them (the generator's service model uses
  * this type too): every integer kind kept apart, 64-bit ones carried as decimal strings.
+ *
+ * @public
  */
 export type PrimitiveKind =
   | 'string'
@@ -42,7 +44,11 @@ export type PrimitiveKind =
   | 'QName'
   | 'any'; // xs:anyType, OpenAPI free-form `{}`
 
-/** How one value is typed. */
+/**
+ * How one value is typed.
+ *
+ * @public
+ */
 export type ValueDescriptor =
   | { primitive: PrimitiveKind }
   /** A named type of `ServiceDescriptor.types` (object, enum or alias). */
@@ -59,9 +65,14 @@ export type ValueDescriptor =
       inline?: boolean;
     };
 
-/** Which protocols carry a field, an operation or a type. */
+/**
+ * Which protocols carry a field, an operation or a type.
+ *
+ * @public
+ */
 export type Protocols = 'both' | 'soap' | 'rest';
 
+/** @public */
 export interface FieldDescriptor {
   /** The TypeScript property name: the SOAP element name (REST's own name for REST-only fields). */
   name: string;
@@ -95,6 +106,7 @@ export interface FieldDescriptor {
   restMap?: boolean;
 }
 
+/** @public */
 export interface ObjectTypeDescriptor {
   kind: 'object';
   name: string;
@@ -118,6 +130,7 @@ export interface ObjectTypeDescriptor {
   protocols: Protocols;
 }
 
+/** @public */
 export interface EnumTypeDescriptor {
   kind: 'enum';
   name: string;
@@ -127,6 +140,7 @@ export interface EnumTypeDescriptor {
   values: readonly string[];
 }
 
+/** @public */
 export interface AliasTypeDescriptor {
   kind: 'alias';
   name: string;
@@ -134,13 +148,16 @@ export interface AliasTypeDescriptor {
   target: ValueDescriptor;
 }
 
+/** @public */
 export type TypeDescriptor = ObjectTypeDescriptor | EnumTypeDescriptor | AliasTypeDescriptor;
 
+/** @public */
 export interface QName {
   name: string;
   namespace: string;
 }
 
+/** @public */
 export interface SoapOperationDescriptor {
   action: string;
   requestElement: QName;
@@ -153,9 +170,14 @@ export interface SoapOperationDescriptor {
   faults: string[];
 }
 
-/** HTTP methods of REST operations. */
+/**
+ * HTTP methods of REST operations.
+ *
+ * @public
+ */
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
+/** @public */
 export interface RestOperationDescriptor {
   method: HttpMethod;
   /** Full path including the service base path (`/CustomerManagement/v13/User/Query`). */
@@ -164,6 +186,20 @@ export interface RestOperationDescriptor {
   faults: string[];
 }
 
+/**
+ * How a paged operation pages: its request's `pageInfo` field takes a `Paging` {Index, Size}
+ * (zero-based page, items per page), and its response's `items` field is the page's list.
+ *
+ * @public
+ */
+export interface PagingDescriptor {
+  /** The request field (`PageInfo`). */
+  pageInfo: string;
+  /** The response's list (`Accounts` of SearchAccounts). */
+  items: string;
+}
+
+/** @public */
 export interface OperationDescriptor {
   /** As the spec spells it (`GetUser`). */
   name: string;
@@ -190,10 +226,13 @@ export interface OperationDescriptor {
   request?: string;
   /** Response type name; absent when it returns no body. */
   response?: string;
+  /** Present on a paged operation: `client.paginate.<method>` iterates its items. */
+  paging?: PagingDescriptor;
   soap?: SoapOperationDescriptor;
   rest?: RestOperationDescriptor;
 }
 
+/** @public */
 export interface ServiceDescriptor {
   /** Service id (`customer-management`). */
   id: string;

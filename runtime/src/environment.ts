@@ -5,21 +5,29 @@
  * call-site constants: OAuthTokenProvider and the clients accept overrides for every URL.
  */
 
+/** @public */
 export type Environment = 'production' | 'sandbox';
 
+/** @public */
 export const ENVIRONMENTS: readonly Environment[] = ['production', 'sandbox'];
 
+/** @public */
 export function isEnvironment(value: unknown): value is Environment {
   return value === 'production' || value === 'sandbox';
 }
 
-/** Accepts `production` / `sandbox` in any case (e.g. from an environment variable). */
+/**
+ * Accepts `production` / `sandbox` in any case (e.g. from an environment variable).
+ *
+ * @public
+ */
 export function parseEnvironment(value: string): Environment {
   const lower = value.trim().toLowerCase();
   if (isEnvironment(lower)) return lower;
   throw new RangeError(`Unknown environment "${value}": expected "production" or "sandbox"`);
 }
 
+/** @public */
 export type ServiceId =
   | 'customer-management'
   | 'campaign-management'
@@ -28,6 +36,7 @@ export type ServiceId =
   | 'ad-insight'
   | 'customer-billing';
 
+/** @public */
 export interface ServiceEndpoints {
   /** The SOAP endpoint (POST target; append `?singleWsdl` for the WSDL). */
   soapUrl: string;
@@ -132,8 +141,10 @@ const SERVICE_ENDPOINTS: Readonly<
   },
 };
 
+/** @public */
 export const SERVICE_IDS = Object.keys(SERVICE_ENDPOINTS) as readonly ServiceId[];
 
+/** @public */
 export function isServiceId(value: unknown): value is ServiceId {
   return typeof value === 'string' && Object.hasOwn(SERVICE_ENDPOINTS, value);
 }
@@ -141,6 +152,8 @@ export function isServiceId(value: unknown): value is ServiceId {
 /**
  * Endpoints of one service in one environment. Takes a plain string because generated
  * descriptors carry the id as `string`; an unknown id is a programming error and throws.
+ *
+ * @public
  */
 export function serviceEndpoints(
   serviceId: string,
@@ -163,6 +176,8 @@ export function serviceEndpoints(
  * URL of a REST operation. Descriptor paths already include the base path
  * (`/CustomerManagement/v13/User/Query`), so they resolve against the origin; a path given
  * relative to the base (`User/Query`) resolves against `restBaseUrl`.
+ *
+ * @public
  */
 export function restOperationUrl(
   endpoints: Pick<ServiceEndpoints, 'restBaseUrl'>,
@@ -176,8 +191,10 @@ export function restOperationUrl(
 // ---------------------------------------------------------------------------------------------
 // OAuth
 
+/** @public */
 export type OAuthProviderId = 'microsoft' | 'google';
 
+/** @public */
 export interface OAuthEndpoints {
   authorizeUrl: string;
   tokenUrl: string;
@@ -196,16 +213,24 @@ interface OAuthTableEntry {
   scope?: string;
 }
 
+/** @public */
 export const MICROSOFT_PRODUCTION_SCOPE = 'https://ads.microsoft.com/msads.manage offline_access';
+/** @public */
 export const MICROSOFT_SANDBOX_SCOPE = 'https://api.ads.microsoft.com/msads.manage offline_access';
 /**
  * Alternative sandbox sign-in: a production Microsoft account reaching sandbox, on
  * login.microsoftonline.com. Use with `environment: 'sandbox'` and the production
  * authorize/token endpoints passed as overrides.
+ *
+ * @public
  */
 export const MICROSOFT_SANDBOX_VIA_PRODUCTION_ACCOUNT_SCOPE =
   'https://si.ads.microsoft.com/msads.manage offline_access';
-/** Redirect URI for native (public) Microsoft apps that have no web server. */
+/**
+ * Redirect URI for native (public) Microsoft apps that have no web server.
+ *
+ * @public
+ */
 export const MICROSOFT_NATIVE_REDIRECT_URI =
   'https://login.microsoftonline.com/common/oauth2/nativeclient';
 
@@ -236,6 +261,7 @@ const OAUTH_ENDPOINTS: Readonly<
   google: { production: GOOGLE, sandbox: GOOGLE },
 };
 
+/** @public */
 export interface OAuthEndpointsOptions {
   environment?: Environment;
   provider?: OAuthProviderId;
@@ -243,6 +269,7 @@ export interface OAuthEndpointsOptions {
   tenant?: string;
 }
 
+/** @public */
 export function oauthEndpoints(options: OAuthEndpointsOptions = {}): OAuthEndpoints {
   const environment = options.environment ?? 'production';
   const provider = options.provider ?? 'microsoft';

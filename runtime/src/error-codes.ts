@@ -6,6 +6,7 @@ import { ERROR_CODE_NAMES_TEXT, ERROR_CODE_NUMBERS_TEXT } from './error-codes.ge
  * so that retry and error mapping never depend on the generated table being complete.
  */
 
+/** @public */
 export interface ErrorCodeTable {
   /** Numeric code → symbolic ErrorCode. */
   names: ReadonlyMap<number, string>;
@@ -18,6 +19,8 @@ let table: ErrorCodeTable | undefined;
 /**
  * The whole table, parsed from the generated text on first use: most processes never look a
  * code up, and the parsed Maps are a noticeable share of a small process's heap.
+ *
+ * @public
  */
 export function errorCodeTable(): ErrorCodeTable {
   table ??= {
@@ -36,7 +39,11 @@ function parse<K, V>(text: string, entry: (code: number, name: string) => [K, V]
   return map;
 }
 
-/** Codes with special handling (see REFERENCE "Errors"). */
+/**
+ * Codes with special handling (see REFERENCE "Errors").
+ *
+ * @public
+ */
 export const KnownErrorCodes = {
   InternalError: 0,
   InvalidCredentials: 105,
@@ -47,12 +54,20 @@ export const KnownErrorCodes = {
   OAuthTokenInvalid: 3101,
 } as const;
 
-/** The symbolic ErrorCode of a numeric code (`105` → `InvalidCredentials`), if the table has it. */
+/**
+ * The symbolic ErrorCode of a numeric code (`105` → `InvalidCredentials`), if the table has it.
+ *
+ * @public
+ */
 export function errorCodeName(code: number): string | undefined {
   return errorCodeTable().names.get(code);
 }
 
-/** The numeric code of a symbolic ErrorCode (`CallRateExceeded` → `117`), if the table has it. */
+/**
+ * The numeric code of a symbolic ErrorCode (`CallRateExceeded` → `117`), if the table has it.
+ *
+ * @public
+ */
 export function errorCodeNumber(errorCode: string): number | undefined {
   return errorCodeTable().numbers.get(errorCode);
 }

@@ -26,12 +26,21 @@ import { redactPatterns } from './redact.js';
  * import line can hold both without renaming.
  */
 
+/** @public */
 export type Protocol = 'soap' | 'rest';
 
-/** Where an entry came from in the fault detail. */
+/**
+ * Where an entry came from in the fault detail.
+ *
+ * @public
+ */
 export type AdsErrorEntryKind = 'api' | 'operation' | 'batch' | 'editorial';
 
-/** Extra members of an `EditorialError` entry (Campaign Management, Bulk). */
+/**
+ * Extra members of an `EditorialError` entry (Campaign Management, Bulk).
+ *
+ * @public
+ */
 export interface EditorialDetails {
   reasonCode?: number;
   location?: string;
@@ -40,7 +49,11 @@ export interface EditorialDetails {
   appealable?: boolean;
 }
 
-/** One error entry of a fault, the same shape for every fault type and both protocols. */
+/**
+ * One error entry of a fault, the same shape for every fault type and both protocols.
+ *
+ * @public
+ */
 export interface AdsErrorEntry {
   /** Numeric code (`105`); -1 when the fault gives neither a code nor a known symbolic code. */
   code: number;
@@ -65,6 +78,7 @@ function nameClass(cls: { prototype: Error }, name: string): void {
   Object.defineProperty(cls.prototype, 'name', { value: name, writable: true, configurable: true });
 }
 
+/** @public */
 export abstract class AdsError extends Error {
   constructor(message: string, options?: { cause?: unknown }) {
     super(redactPatterns(message), options);
@@ -77,6 +91,7 @@ export abstract class AdsError extends Error {
 }
 nameClass(AdsError, 'AdsError');
 
+/** @public */
 export interface AdsApiErrorInit {
   protocol: Protocol;
   operation: string;
@@ -98,6 +113,8 @@ const MESSAGE_ENTRIES = 3;
  * `GetUser failed (REST, HTTP 401): 105 InvalidCredentials: Authentication failed. …
  * [TrackingId 6b2f…]`. Names the operation, the codes, the service's words and the TrackingId
  * that Microsoft support asks for.
+ *
+ * @public
  */
 export function describeFault(init: AdsApiErrorInit, suffix?: string): string {
   const head = `${init.operation} failed (${init.protocol.toUpperCase()}, HTTP ${init.httpStatus})`;
@@ -122,6 +139,7 @@ function describeEntry(e: AdsErrorEntry): string {
   return `${where}${code}${text ? `: ${text}` : ''}`;
 }
 
+/** @public */
 export class AdsApiError extends AdsError {
   readonly protocol: Protocol;
   readonly operation: string;
@@ -171,12 +189,17 @@ export class AdsApiError extends AdsError {
 }
 nameClass(AdsApiError, 'AdsApiError');
 
+/** @public */
 export type AuthenticationHint =
   | 'access-token-invalid-or-expired'
   | 'developer-token-invalid-or-wrong-environment'
   | 'no-access-to-customer-or-account';
 
-/** What to do about each credential failure mode, appended to the message. */
+/**
+ * What to do about each credential failure mode, appended to the message.
+ *
+ * @public
+ */
 export const AUTHENTICATION_HINTS: Readonly<Record<AuthenticationHint, string>> = {
   'access-token-invalid-or-expired':
     'Probable cause: the OAuth access token is invalid, expired or was issued for the other environment (production vs sandbox); refresh it, or sign in again.',
@@ -186,6 +209,7 @@ export const AUTHENTICATION_HINTS: Readonly<Record<AuthenticationHint, string>> 
     'Probable cause: the credentials are valid but the user has no access to the CustomerId / CustomerAccountId sent; check both ids.',
 };
 
+/** @public */
 export class AuthenticationError extends AdsApiError {
   constructor(
     init: AdsApiErrorInit,
@@ -200,6 +224,7 @@ export class AuthenticationError extends AdsApiError {
 }
 nameClass(AuthenticationError, 'AuthenticationError');
 
+/** @public */
 export class ThrottledError extends AdsApiError {
   constructor(
     init: AdsApiErrorInit,
@@ -220,6 +245,8 @@ nameClass(ThrottledError, 'ThrottledError');
 /**
  * A batch operation failed for some items: `errors[i].index` points into the request's list.
  * (`BatchError` without the prefix is the service's data type of one such entry.)
+ *
+ * @public
  */
 export class AdsBatchError extends AdsApiError {
   /** Entries grouped by the index of the request item they refer to. */
@@ -239,10 +266,13 @@ nameClass(AdsBatchError, 'AdsBatchError');
 /**
  * Editorial review rejected items (`EditorialApiFaultDetail`); entries carry `editorial`.
  * (`EditorialError` without the prefix is the service's data type of one such entry.)
+ *
+ * @public
  */
 export class AdsEditorialError extends AdsApiError {}
 nameClass(AdsEditorialError, 'AdsEditorialError');
 
+/** @public */
 export interface ReauthorizationDetails {
   /** Identity provider (`microsoft`, `google`). */
   provider?: string;
@@ -252,7 +282,11 @@ export interface ReauthorizationDetails {
   description?: string;
 }
 
-/** The refresh token was rejected (`invalid_grant`): the user must sign in and consent again. */
+/**
+ * The refresh token was rejected (`invalid_grant`): the user must sign in and consent again.
+ *
+ * @public
+ */
 export class ReauthorizationRequiredError extends AdsError {
   readonly details: ReauthorizationDetails;
   constructor(
@@ -275,9 +309,11 @@ export class ReauthorizationRequiredError extends AdsError {
 }
 nameClass(ReauthorizationRequiredError, 'ReauthorizationRequiredError');
 
+/** @public */
 export type TransportFailure =
   'timeout' | 'connection' | 'malformed-response' | 'aborted' | 'too-large';
 
+/** @public */
 export interface TransportErrorDetails {
   operation?: string;
   httpStatus?: number;
@@ -287,11 +323,13 @@ export interface TransportErrorDetails {
   code?: string;
 }
 
+/** @public */
 export interface TransportErrorInit extends TransportErrorDetails {
   /** See `TransportError.mayHaveRun`. Default true: only proof that nothing was sent clears it. */
   mayHaveRun?: boolean;
 }
 
+/** @public */
 export class TransportError extends AdsError {
   readonly details: TransportErrorDetails;
   /**
@@ -333,7 +371,11 @@ export class TransportError extends AdsError {
 }
 nameClass(TransportError, 'TransportError');
 
-/** The operation is unknown, or exists only in the other protocol (for example AdInsight `PutMetricData` over REST). */
+/**
+ * The operation is unknown, or exists only in the other protocol (for example AdInsight `PutMetricData` over REST).
+ *
+ * @public
+ */
 export class OperationUnavailableError extends AdsError {
   constructor(
     readonly operation: string,
@@ -362,6 +404,8 @@ nameClass(OperationUnavailableError, 'OperationUnavailableError');
  * The request does not fit the operation's descriptor, found before anything is sent: the
  * same check, path and reason over SOAP and REST. `path` names the value
  * (`AddAdsRequest.Ads[2].FinalUrls[0]`), `reason` what is wrong with it.
+ *
+ * @public
  */
 export class RequestValidationError extends AdsError {
   readonly path: string;

@@ -31,6 +31,7 @@ import { redactPatterns } from './redact.js';
  * filled from the code table. Anything else becomes a plain `AdsApiError` with the fault text.
  */
 
+/** @internal */
 export interface FaultInput {
   protocol: Protocol;
   operation: string;
@@ -50,6 +51,8 @@ export interface FaultInput {
 /**
  * `redact` scrubs service-provided text (the client passes its own, which knows the tokens it
  * sent); credential patterns are always removed as well.
+ *
+ * @internal
  */
 export function faultToError(
   input: FaultInput,

@@ -4,7 +4,8 @@
  * (`installOperations`, `descriptorFromJson`, the codecs) is in `@adsgen/runtime/internal`.
  *
  * Results carry a non-enumerable `$metadata` ({ trackingId, attempts, protocol, httpStatus }):
- * read it with `getResponseMetadata(result)`.
+ * read it with `getResponseMetadata(result)`, or call through `client.withResponse` for the
+ * typed `{ data, response }`.
  *
  * @packageDocumentation
  */
@@ -20,6 +21,16 @@ export {
   type Logger,
   type ResponseMetadata,
 } from './client.js';
+export type {
+  ClientHooks,
+  ErrorHookEvent,
+  HookEventBase,
+  RequestHookEvent,
+  ResponseHookEvent,
+} from './hooks.js';
+export type { HttpTransport } from './http-transport.js';
+export type { RawResponse, WithResponse, WithResponseMethods } from './response-metadata.js';
+export { DEFAULT_PAGE_SIZE, type PageItem, type PaginateOptions } from './paginate.js';
 export type * from './descriptors.js';
 export {
   AdsApiError,
@@ -60,7 +71,10 @@ export {
   DEFAULT_MAX_RESPONSE_BYTES,
   DEFAULT_ATTEMPT_TIMEOUT_MS,
   DEFAULT_TIMEOUT_MS,
+  type ProxySetting,
   type TransportOptions,
+  type TransportRequest,
+  type TransportResponse,
 } from './transport.js';
 export { createClients, type ClientClass, type ClientsOf } from './config/create-clients.js';
 export {

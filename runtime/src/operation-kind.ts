@@ -9,12 +9,15 @@ import type { OperationDescriptor } from './descriptors.js';
  * and a few Check/Validate operations compute without changing anything; everything else
  * (Add, Update, Delete, Set, Apply, Submit, Download…, Upload…, Send, Signup…) may write.
  * Unknown names are writes: the cautious answer, since a write is never sent twice.
+ *
+ * @public
  */
 export type OperationKind = 'read' | 'safe' | 'write';
 
 const READ = /^(Get|Search|Find)[A-Z]/;
 const SAFE = /^(Suggest|Estimate|Poll|Check|Validate)[A-Z]/;
 
+/** @public */
 export function operationKind(name: string, op?: OperationDescriptor): OperationKind {
   const declared = op as { kind?: unknown; safe?: unknown } | undefined;
   if (declared?.kind === 'read' || declared?.kind === 'safe' || declared?.kind === 'write')

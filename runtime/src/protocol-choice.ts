@@ -5,6 +5,8 @@ import type { Protocol } from './errors.js';
  * A client's protocol: one for every operation, or a default with the operations that go the
  * other way, so a team can move to REST operation by operation:
  * `{ default: 'rest', soap: ['GetCampaignsByIds'] }`.
+ *
+ * @public
  */
 export type ProtocolChoice = Protocol | { default: Protocol; soap?: string[]; rest?: string[] };
 

@@ -6,6 +6,7 @@
  * `refresh_token=…`) even when nobody registered them.
  */
 
+/** @public */
 export const REDACTED = '[REDACTED]';
 
 /**
@@ -47,7 +48,11 @@ const PATTERNS: ReadonlyArray<[RegExp, string]> = [
   [/\b(Bearer\s+)[A-Za-z0-9\-._~+/]+=*/gi, `$1${REDACTED}`],
 ];
 
-/** Replaces credentials recognised by label or shape. */
+/**
+ * Replaces credentials recognised by label or shape.
+ *
+ * @internal
+ */
 export function redactPatterns(text: string): string {
   let out = text;
   for (const [pattern, replacement] of PATTERNS) out = out.replace(pattern, replacement);
@@ -66,6 +71,8 @@ const MIN_PREFIX = 12;
  * recognised in any spelling it may take on the way back: literally, URL-encoded (`%2F` or
  * `%2f`, `+` for a space), JSON-escaped (`\/`, `\u002B`, `\"`), any mix of these, and by any
  * prefix of at least 12 characters (or the whole value, when shorter).
+ *
+ * @internal
  */
 export class Redactor {
   #secrets = new Set<string>();

@@ -39,6 +39,8 @@ import { AdsApiError, AuthenticationError, ThrottledError, TransportError } from
  * Separately from the budget, an expired or rejected access token (HTTP 401, 109, 3101) leads
  * to exactly one `refreshAuth()` and one immediate retry per call; this also happens when
  * retries are disabled, as the official SDKs do.
+ *
+ * @public
  */
 export interface RetryPolicy {
   /** Attempts in total, the first included (1 = no retries). */
@@ -64,6 +66,7 @@ export interface RetryPolicy {
   now: () => number;
 }
 
+/** @public */
 export const DEFAULT_RETRY_POLICY: Readonly<RetryPolicy> = Object.freeze({
   maxAttempts: 4,
   baseDelayMs: 500,
@@ -78,8 +81,26 @@ export const DEFAULT_RETRY_POLICY: Readonly<RetryPolicy> = Object.freeze({
 
 /** `false` disables backoff retries (the one token refresh stays). */
 export function resolveRetryPolicy(policy?: Partial<RetryPolicy> | false): RetryPolicy {
-  if (policy === false) return { ...DEFAULT_RETRY_POLICY, maxAttempts: 1 };
-  const merged = { ...DEFAULT_RETRY_POLICY, ...stripUndefined(policy ?? {}) };
+  return mergeRetryPolicy(DEFAULT_RETRY_POLICY, policy);
+}
+
+/**
+ * `overrides` on top of `base` (a client's policy under one call's `retry`): `false` leaves
+ * one attempt. Whatever it says, a write is re-sent only when it provably did not run: that
+ * rule is the classification's (`classifyError`), not the policy's.
+ */
+export function mergeRetryPolicy(
+  base: Readonly<RetryPolicy>,
+  overrides: Partial<RetryPolicy> | false | undefined,
+): RetryPolicy {
+  if (overrides === false) return { ...base, maxAttempts: 1 };
+  if (overrides !== undefined && (typeof overrides !== 'object' || overrides === null)) {
+    throw new TypeError(`retry must be an object or false, not ${String(overrides)}`);
+  }
+  const merged = { ...base, ...stripUndefined(overrides ?? {}) };
+  if (typeof merged.maxAttempts !== 'number' || Number.isNaN(merged.maxAttempts)) {
+    throw new TypeError(`retry.maxAttempts must be a number, not ${String(merged.maxAttempts)}`);
+  }
   merged.maxAttempts = Math.max(1, Math.floor(merged.maxAttempts));
   const floor = merged.throttleDelayMs;
   if (typeof floor !== 'number' || !Number.isFinite(floor) || floor < 0) {
@@ -94,7 +115,11 @@ function stripUndefined<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
-/** Full-jitter backoff before retry number `retry` (1 for the first retry). */
+/**
+ * Full-jitter backoff before retry number `retry` (1 for the first retry).
+ *
+ * @internal
+ */
 export function backoffDelay(
   retry: number,
   policy: Pick<RetryPolicy, 'baseDelayMs' | 'maxDelayMs' | 'random'>,
@@ -106,6 +131,8 @@ export function backoffDelay(
 /**
  * `Retry-After` as milliseconds: delta-seconds (`120`) or an HTTP date. Undefined when
  * absent or unreadable; never negative.
+ *
+ * @internal
  */
 export function parseRetryAfter(
   value: string | string[] | undefined,
@@ -121,6 +148,7 @@ export function parseRetryAfter(
   return Math.max(0, date - nowMs);
 }
 
+/** @internal */
 export type RetryClass = 'throttled' | 'transient' | 'timeout' | 'refresh-auth' | 'fatal';
 
 /** Gateway and availability statuses: answered in full, the request was not carried out. */
@@ -130,6 +158,8 @@ const INTERNAL_FAULTS = new Set(['AdCenterInternalErrorFault', 'AdCenterSystemFa
 /**
  * How the retry loop treats an error of an operation of `kind` (default `write`, the safe
  * assumption): a write's transport failure that may have reached the service is fatal.
+ *
+ * @internal
  */
 export function classifyError(error: unknown, kind: OperationKind = 'write'): RetryClass {
   if (error instanceof ThrottledError) return 'throttled';

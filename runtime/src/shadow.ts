@@ -6,6 +6,8 @@ import { operationKind } from './operation-kind.js';
  * Shadow mode: a safe call runs on its protocol as usual, and the same request goes to the
  * other protocol in the background; the two decoded results are compared and every
  * difference is reported. The caller only ever sees the primary result. Writes never shadow.
+ *
+ * @public
  */
 export interface ShadowOptions {
   /** `reads` (default): Get/Search/Find operations; `all-safe`: also suggestions, estimates, polls. */
@@ -13,6 +15,7 @@ export interface ShadowOptions {
   onDifference(difference: ShadowDifference): void;
 }
 
+/** @public */
 export interface ShadowDifference {
   service: string;
   operation: string;
@@ -116,6 +119,8 @@ function describe(error: unknown): string {
  * documents: null and absent are the same (SOAP `i:nil` vs a missing JSON property),
  * `key`/`value` members match `Key`/`Value`, and flags-enum lists are sets. `$metadata` is
  * not enumerable and never compared.
+ *
+ * @public
  */
 export function compareValues(
   a: unknown,

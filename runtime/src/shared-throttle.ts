@@ -7,6 +7,7 @@
  */
 import { ThrottledError } from './errors.js';
 
+/** @public */
 export interface SharedThrottle {
   /** Resolves when calls on `scope` may go, i.e. after any window reported for it; rejects on abort. */
   wait(scope: string, signal?: AbortSignal): Promise<void>;

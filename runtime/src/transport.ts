@@ -1,7 +1,8 @@
 import type { Agent as UndiciAgent, Dispatcher } from 'undici';
 import type { HttpMethod } from './descriptors.js';
 import { TransportError } from './errors.js';
-import { agentClass } from './undici-agent.js';
+import type { HttpTransport } from './http-transport.js';
+import { agentClass, envHttpProxyAgentClass, proxyAgentClass } from './undici-agent.js';
 
 /**
  * HTTP for both protocols: one undici Agent per client (keep-alive connection pools per
@@ -10,6 +11,7 @@ import { agentClass } from './undici-agent.js';
  * never looks at bodies beyond counting bytes, and never puts headers or bodies in messages.
  */
 
+/** @public */
 export interface TransportOptions {
   /** Connect, headers and body (idle between chunks) timeouts, each. Default 100 s. */
   timeoutMs?: number;
@@ -27,14 +29,29 @@ export interface TransportOptions {
   keepAliveTimeoutMs?: number;
   /** Connections per origin. Default 16. */
   connections?: number;
+  /**
+   * Send through an HTTP proxy: `'env'` follows HTTPS_PROXY / HTTP_PROXY / NO_PROXY (undici's
+   * EnvHttpProxyAgent), a URL names one proxy (undici's ProxyAgent; credentials in the URL
+   * become its Proxy-Authorization). Absent: direct connections.
+   */
+  proxy?: ProxySetting;
 }
 
+/** @public */
+export type ProxySetting = 'env' | string | URL;
+
+/** @public */
 export interface TransportRequest {
   url: string;
   method: HttpMethod;
   headers: Record<string, string>;
   body: string;
   signal?: AbortSignal;
+  /**
+   * This request's own deadline (a call's `CallOptions.timeoutMs`): it replaces the
+   * transport's idle timeouts and attempt deadline for this one exchange.
+   */
+  timeoutMs?: number;
   /** For messages only. */
   operation: string;
   /**
@@ -52,6 +69,7 @@ export interface BodySink {
   end(): unknown;
 }
 
+/** @public */
 export interface TransportResponse {
   status: number;
   /** Lower-case names, as undici gives them. */
@@ -61,20 +79,24 @@ export interface TransportResponse {
   received?: unknown;
 }
 
+/** @public */
 export const DEFAULT_TIMEOUT_MS = 100_000;
+/** @public */
 export const DEFAULT_ATTEMPT_TIMEOUT_MS = 300_000;
 /** setTimeout's ceiling: larger delays fire after 1 ms (with a TimeoutOverflowWarning). */
-const MAX_TIMER_MS = 2 ** 31 - 1;
+export const MAX_TIMER_MS = 2 ** 31 - 1;
+/** @public */
 export const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
 const EMPTY_BODY = Buffer.alloc(0);
 
-export class Transport {
+export class Transport implements HttpTransport {
   readonly timeoutMs: number;
   readonly attemptTimeoutMs: number;
   readonly maxResponseBytes: number;
   readonly #agentOptions: ConstructorParameters<typeof UndiciAgent>[0];
+  readonly #proxy: ProxySetting | undefined;
   /** Made on the first request (undici is loaded then, see undici-agent.ts). */
-  #agent: Promise<UndiciAgent> | undefined;
+  #agent: Promise<Dispatcher> | undefined;
   #closing: Promise<void> | undefined;
 
   constructor(options: TransportOptions = {}) {
@@ -88,6 +110,10 @@ export class Transport {
       headersTimeout: this.timeoutMs,
       bodyTimeout: this.timeoutMs,
     };
+    if (options.proxy !== undefined) {
+      if (options.proxy !== 'env') new URL(String(options.proxy)); // fail early on a bad URL
+      this.#proxy = options.proxy;
+    }
   }
 
   /**
@@ -106,19 +132,20 @@ export class Transport {
     if (this.#closing) throw closed();
     const url = new URL(request.url);
     if (request.signal?.aborted) throw toTransportError(request.signal.reason, request, url.origin);
-    this.#agent ??= agentClass().then((Agent) => new Agent(this.#agentOptions));
+    this.#agent ??= makeDispatcher(this.#proxy, this.#agentOptions);
     const agent = await this.#agent;
     if (this.#closing) throw closed();
     return this.#exchange(agent, request, url);
   }
 
-  #exchange(agent: UndiciAgent, request: TransportRequest, url: URL): Promise<TransportResponse> {
+  #exchange(agent: Dispatcher, request: TransportRequest, url: URL): Promise<TransportResponse> {
     const operation = request.operation;
     const { signal } = request;
     if (signal?.aborted)
       return Promise.reject(toTransportError(signal.reason, request, url.origin));
     const limit = this.maxResponseBytes;
-    const deadlineMs = this.attemptTimeoutMs;
+    const own = request.timeoutMs;
+    const deadlineMs = own ?? this.attemptTimeoutMs;
     return new Promise<TransportResponse>((resolve, reject) => {
       let controller: Dispatcher.DispatchController | undefined;
       // undici calls onRequestStart on a connected socket just before writing the request:
@@ -220,6 +247,7 @@ export class Transport {
             method: request.method,
             headers: request.headers,
             body: request.body,
+            ...(own !== undefined ? { headersTimeout: own, bodyTimeout: own } : {}),
           },
           handler,
         );
@@ -239,6 +267,16 @@ export class Transport {
       : Promise.resolve();
     return this.#closing;
   }
+}
+
+/** undici's dispatcher for the proxy setting: a plain Agent, or a proxy agent around one. */
+async function makeDispatcher(
+  proxy: ProxySetting | undefined,
+  options: ConstructorParameters<typeof UndiciAgent>[0],
+): Promise<Dispatcher> {
+  if (proxy === undefined) return new (await agentClass())(options);
+  if (proxy === 'env') return new (await envHttpProxyAgentClass())(options);
+  return new (await proxyAgentClass())({ ...options, uri: String(proxy) });
 }
 
 /** The signal's reason when it is an Error, else an AbortError like fetch's. */
@@ -344,6 +382,15 @@ export function toTransportError(
     ...(httpStatus !== undefined ? { httpStatus } : {}),
     ...(code ? { code } : {}),
   };
+  // undici reports a proxy that will not open the tunnel as an abort; nothing was sent.
+  const refused = /^Proxy response \((\d{3})\)/.exec(error instanceof Error ? error.message : '');
+  if (refused && !request.signal?.aborted) {
+    return new TransportError(
+      'connection',
+      `${operation}: the proxy refused to open a tunnel to ${origin} (HTTP ${refused[1]})`,
+      { operation, mayHaveRun: false, code: 'PROXY_TUNNEL_REFUSED' },
+    );
+  }
   if (
     request.signal?.aborted ||
     code === 'UND_ERR_ABORTED' ||

@@ -1,4 +1,4 @@
-import type { Agent } from 'undici';
+import type { Agent, EnvHttpProxyAgent, ProxyAgent } from 'undici';
 
 /**
  * undici's Agent class, for the transport. Loaded from undici's own Agent module rather than
@@ -10,9 +10,15 @@ import type { Agent } from 'undici';
  * them (undici has no `exports` map), and bundlers (esbuild, webpack, Rollup) follow them
  * into a user's bundle, which a `createRequire` call would hide from them. Should a future
  * undici move the module, the entry is the fallback: slower, never broken.
+ *
+ * The proxy agents come from the entry, and only for a client whose options name a proxy: a
+ * client without one never loads them. Not from their own modules: a proxy agent opens its
+ * tunnels with `Dispatcher#connect`, a method undici's entry installs on every dispatcher.
  */
 
 export type AgentClass = typeof Agent;
+export type ProxyAgentClass = typeof ProxyAgent;
+export type EnvHttpProxyAgentClass = typeof EnvHttpProxyAgent;
 
 /** Where the class can come from, in order of preference (tests pass their own). */
 export interface AgentSources {
@@ -26,18 +32,34 @@ const UNDICI: AgentSources = {
 };
 
 export async function loadAgentClass(sources: AgentSources = UNDICI): Promise<AgentClass> {
+  return loadClass(sources.agentModule, async () => (await sources.entry()).Agent);
+}
+
+/** The module's default export when it is a class, else what the entry has. */
+async function loadClass<T>(module: () => Promise<unknown>, entry: () => Promise<T>): Promise<T> {
   try {
-    const agent = ((await sources.agentModule()) as { default?: unknown }).default;
-    if (typeof agent === 'function') return agent as AgentClass;
+    const found = ((await module()) as { default?: unknown }).default;
+    if (typeof found === 'function') return found as T;
   } catch {
     // moved or removed: the entry has it
   }
-  return (await sources.entry()).Agent;
+  return entry();
 }
 
 let shared: Promise<AgentClass> | undefined;
+let proxy: Promise<typeof import('undici')> | undefined;
 
 /** The class, loaded once per process. */
 export function agentClass(): Promise<AgentClass> {
   return (shared ??= loadAgentClass());
+}
+
+/** undici's ProxyAgent (one explicit proxy), loaded once per process on first use. */
+export async function proxyAgentClass(): Promise<ProxyAgentClass> {
+  return (await (proxy ??= import('undici'))).ProxyAgent;
+}
+
+/** undici's EnvHttpProxyAgent (HTTP_PROXY, HTTPS_PROXY, NO_PROXY), loaded on first use. */
+export async function envHttpProxyAgentClass(): Promise<EnvHttpProxyAgentClass> {
+  return (await (proxy ??= import('undici'))).EnvHttpProxyAgent;
 }

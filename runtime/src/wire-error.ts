@@ -10,6 +10,7 @@
  */
 import { TransportError } from './errors.js';
 
+/** @public */
 export type WireProtocol = 'soap' | 'rest';
 
 const MAX_EXCERPT = 200;
@@ -47,6 +48,7 @@ export function safeExcerpt(text: string, position = 0): string {
   return excerpt;
 }
 
+/** @public */
 export class WireFormatError extends TransportError {
   override name = 'WireFormatError';
   /** Which codec failed. */

@@ -10,14 +10,22 @@ import type { Protocols } from './descriptors.js';
  * @internal
  */
 
-/** What an object type needs to be flattened: its name, its base's name and its own fields. */
+/**
+ * What an object type needs to be flattened: its name, its base's name and its own fields.
+ *
+ * @internal
+ */
 export interface Inheriting<F> {
   name: string;
   base?: string | undefined;
   fields: readonly F[];
 }
 
-/** `t` and its base types, root first. Stops at a base `lookup` does not know; a cycle throws. */
+/**
+ * `t` and its base types, root first. Stops at a base `lookup` does not know; a cycle throws.
+ *
+ * @internal
+ */
 export function baseChain<T extends Inheriting<unknown>>(
   t: T,
   lookup: (name: string) => T | undefined,
@@ -33,7 +41,11 @@ export function baseChain<T extends Inheriting<unknown>>(
   return chain.reverse();
 }
 
-/** Those SOAP carries, in order, then the REST-only ones. */
+/**
+ * Those SOAP carries, in order, then the REST-only ones.
+ *
+ * @internal
+ */
 export function wireOrder<F extends { protocols: Protocols }>(fields: readonly F[]): F[] {
   return [
     ...fields.filter((f) => f.protocols !== 'rest'),
@@ -41,7 +53,11 @@ export function wireOrder<F extends { protocols: Protocols }>(fields: readonly F
   ];
 }
 
-/** All fields of `t`, inherited first, in wire order (the same field objects, not copies). */
+/**
+ * All fields of `t`, inherited first, in wire order (the same field objects, not copies).
+ *
+ * @internal
+ */
 export function wireFields<F extends { protocols: Protocols }, T extends Inheriting<F>>(
   t: T,
   lookup: (name: string) => T | undefined,

@@ -10,6 +10,7 @@ import {
   type SourceFile,
 } from 'ts-morph';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { OperationDescriptor } from '../../runtime/src/descriptors.ts';
 import { descriptorData } from '../../generator/emit/emit-descriptor.ts';
 import { analyzeFamilies } from '../../generator/emit/families.ts';
 import { generate } from '../../generator/emit/generate.ts';
@@ -38,7 +39,8 @@ const ALL = serviceIds();
 let root: string;
 const models = new Map<string, MergedModel>();
 /** Each package's operation descriptors, as its descriptor.js evaluates them. */
-const descriptors = new Map<string, Record<string, { method?: string; request?: string }>>();
+type Described = Record<string, OperationDescriptor>;
+const descriptors = new Map<string, Described>();
 const project = new Project({ skipAddingFilesFromTsConfig: true });
 
 beforeAll(async () => {
@@ -59,7 +61,7 @@ beforeAll(async () => {
     models.set(id, merged);
     // What descriptor.js evaluates to (generate.test.ts holds every package to this).
     const data = descriptorData(merged, analyzeFamilies(merged), findService(id));
-    descriptors.set(id, data.operations as Record<string, { method?: string; request?: string }>);
+    descriptors.set(id, data.operations);
     for (const file of ['src/client.ts', 'src/types.ts', 'dist/client.d.ts'])
       project.addSourceFileAtPath(join(root, id, file));
   }
@@ -102,13 +104,29 @@ function clientClass(id: string, file: string): ClassDeclaration {
   return klass;
 }
 
+/**
+ * `<Service>Operations`, the methods; the interface merged with the class extends it and adds
+ * the `withResponse` view of the same methods.
+ */
 function operationsInterface(id: string, file: string): InterfaceDeclaration {
   const entry = findService(id);
+  const name = entry.clientClass.replace(/Client$/, 'Operations');
+  const operations = source(id, file).getInterfaceOrThrow(name);
+  expect(operations.isExported(), `${id} ${file}`).toBe(true);
+  expect(operations.getExtends()).toEqual([]);
+  expect(operations.getProperties()).toEqual([]);
   const merged = source(id, file).getInterfaceOrThrow(entry.clientClass);
   expect(merged.isExported(), `${id} ${file}`).toBe(true);
-  expect(merged.getExtends()).toEqual([]);
-  expect(merged.getProperties()).toEqual([]);
-  return merged;
+  expect(merged.getExtends().map((e) => e.getText())).toEqual([name]);
+  expect(merged.getMethods()).toEqual([]);
+  expect(
+    merged
+      .getProperties()
+      .map(
+        (p) => `${p.isReadonly() ? 'readonly ' : ''}${p.getName()}: ${p.getTypeNode()?.getText()}`,
+      ),
+  ).toContain(`readonly withResponse: WithResponseMethods<${name}>`);
+  return operations;
 }
 
 /** The parameters each operation's method declares. */
@@ -189,6 +207,55 @@ describe('generated clients, read back with ts-morph', () => {
         `Promise<${op.response ? `types.${op.response}` : 'void'}>`,
       );
     }
+  });
+
+  it.each(ALL)('%s: client.paginate has one iterator per operation the descriptor pages', (id) => {
+    const entry = findService(id);
+    const described = descriptors.get(id)!;
+    const paged = Object.values(described).filter((op) => op.paging !== undefined);
+    const client = source(id, 'src/client.ts').getInterfaceOrThrow(entry.clientClass);
+    const paginate = client.getProperty('paginate');
+    const name = entry.clientClass.replace(/Client$/, 'Paginators');
+    if (paged.length === 0) {
+      expect(paginate).toBeUndefined();
+      expect(source(id, 'src/client.ts').getInterface(name)).toBeUndefined();
+      return;
+    }
+    expect(paginate?.getTypeNode()?.getText()).toBe(name);
+    const methods = source(id, 'src/client.ts').getInterfaceOrThrow(name).getMethods();
+    expect(methods.map((m) => m.getName())).toEqual(paged.map((op) => op.method));
+    for (const [i, m] of methods.entries()) {
+      const op = paged[i]!;
+      const { pageInfo, items } = op.paging!;
+      expect(params(m)).toEqual([
+        `request: Omit<types.${op.request}, '${pageInfo}'>`,
+        'options?: PaginateOptions',
+      ]);
+      expect(m.getReturnTypeNode()?.getText().replace(/\s+/g, ' ')).toMatch(
+        new RegExp(`^AsyncIterableIterator< ?PageItem<types\\.${op.response}, '${items}'> ?>$`),
+      );
+    }
+  });
+
+  it('finds the paged operations of Customer Management, Campaign Management and Billing', () => {
+    const paged = [...descriptors.entries()].flatMap(([id, ops]) =>
+      Object.values(ops)
+        .filter((op) => op.paging)
+        .map((op) => `${id} ${op.method} → ${op.paging!.items}`),
+    );
+    expect(paged).toEqual([
+      'customer-management searchCustomers → Customers',
+      'customer-management searchClientLinks → ClientLinks',
+      'customer-management searchAccounts → Accounts',
+      'campaign-management getMediaMetaDataByAccountId → MediaMetaData',
+      'campaign-management getLabelsByIds → Labels',
+      'campaign-management getLabelAssociationsByLabelIds → LabelAssociations',
+      'campaign-management getExperimentsByIds → Experiments',
+      'campaign-management getImportResults → ImportResults',
+      'campaign-management getVideosByIds → Videos',
+      'customer-billing searchInsertionOrders → InsertionOrders',
+      'customer-billing searchCoupons → Coupons',
+    ]);
   });
 
   it('covers requests that may be left out and requests that may not', () => {

@@ -166,7 +166,15 @@ describe('emitPackage (tiny model)', () => {
         '    installOperations(this, descriptor);\n  }\n',
     );
     expect(client).toContain('super(descriptor, options);');
-    expect(client).toContain('export interface TinyClient {');
+    expect(client).toContain('export interface TinyOperations {');
+    expect(client).toContain(
+      'export interface TinyClient extends TinyOperations {\n' +
+        '  /**\n' +
+        '   * The operations, each resolving to `{ data, response }`: the decoded value, and the HTTP\n' +
+        '   * status, headers and TrackingId of the response it came from.\n' +
+        '   */\n' +
+        '  readonly withResponse: WithResponseMethods<TinyOperations>;\n}\n',
+    );
     expect(client).toMatch(
       /getAds\(\s*request: types\.GetAdsRequest,\s*options\?: CallOptions,?\s*\): Promise<types\.GetAdsResponse>;/,
     );

@@ -14,7 +14,7 @@ import ts from 'typescript';
 
 const DESCRIPTORS = fileURLToPath(new URL('../../runtime/src/descriptors.js', import.meta.url));
 /** Runtime modules the stub carries as they are (compiled here: their imports are types only). */
-const REAL_MODULES = ['descriptor-json', 'operations', 'wire-order'];
+const REAL_MODULES = ['descriptor-json', 'operations', 'paginate', 'wire-order'];
 
 export const STRICT_OPTIONS: ts.CompilerOptions = {
   target: ts.ScriptTarget.ES2022,
@@ -68,6 +68,9 @@ export function writeRuntimeStub(root: string): void {
 export class ServiceClient {
   constructor(descriptor, options) { this.descriptor = descriptor; this.options = options; }
   call(operation, request, options) { return Promise.resolve({ operation, request, options }); }
+  callWithResponse(operation, request, options) {
+    return Promise.resolve({ data: { operation, request, options }, response: { status: 200 } });
+  }
 }
 `,
   );
@@ -77,6 +80,15 @@ export class ServiceClient {
 export type * from ${JSON.stringify(DESCRIPTORS)};
 export interface ClientOptions { protocol?: 'soap' | 'rest'; developerToken: string }
 export interface CallOptions { customerId?: string; accountId?: string; signal?: unknown }
+export interface WithResponse<T> { data: T; response: { status: number } }
+export type WithResponseMethods<Ops> = {
+  readonly [K in keyof Ops]: Ops[K] extends (...args: infer A) => Promise<infer R>
+    ? (...args: A) => Promise<WithResponse<R>>
+    : never;
+};
+export interface PaginateOptions extends CallOptions { pageSize?: number }
+export type PageItem<Response, Items extends keyof Response> =
+  NonNullable<Response[Items]> extends readonly (infer T)[] ? T : never;
 export declare class ServiceClient {
   constructor(descriptor: ServiceDescriptor, options: ClientOptions);
   protected call<Req, Res>(operation: string, request: Req, options?: CallOptions): Promise<Res>;

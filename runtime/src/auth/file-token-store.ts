@@ -26,6 +26,7 @@ const DIR_MODE = 0o700;
 /** A temporary file this old belongs to no save in progress, whatever its process. */
 const STALE_TEMP_MS = 10 * 60_000;
 
+/** @public */
 export interface FileTokenStoreOptions {
   /**
    * A lock not touched for this long belongs to a process that died; it is then taken over.
@@ -44,6 +45,7 @@ const DEFAULT_LOCK_WAIT_MS = 60_000;
  */
 const MAX_LOCK_POLL_MS = 100;
 
+/** @public */
 export class FileTokenStore implements TokenStore, RefreshLock {
   readonly path: string;
   readonly #lockStaleMs: number;

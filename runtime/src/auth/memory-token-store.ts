@@ -6,6 +6,7 @@ import type { Tokens, TokenStore } from './token-provider.js';
 import { redactedTokens } from './tokens-view.js';
 import { inspect } from 'node:util';
 
+/** @public */
 export class MemoryTokenStore implements TokenStore {
   #tokens: Tokens | undefined;
 

@@ -8,6 +8,7 @@
 import { AdsError } from '../errors.js';
 import { redactPatterns } from '../redact.js';
 
+/** @public */
 export interface OAuthErrorInit {
   /** The OAuth `error` code (`invalid_client`), or `state_mismatch` / `missing_code` for redirects. */
   error: string;
@@ -18,11 +19,13 @@ export interface OAuthErrorInit {
   description?: string;
 }
 
+/** @public */
 export interface OAuthErrorDetails {
   /** The provider's `error_description`, redacted. */
   description?: string;
 }
 
+/** @public */
 export class OAuthError extends AdsError {
   override name = 'OAuthError';
   readonly error: string;

@@ -29,6 +29,7 @@ import { redactedTokens } from './tokens-view.js';
 import { checkRedirect, type PendingAuthorization } from './redirect.js';
 import { REDACTED } from '../redact.js';
 
+/** @public */
 export interface OAuthTokenProviderOptions {
   /** Application (client) id of the app registration. */
   clientId: string;
@@ -58,6 +59,7 @@ export interface OAuthTokenProviderOptions {
   now?: () => number;
 }
 
+/** @public */
 export interface AuthorizationUrlOptions {
   redirectUri?: string;
   /** Default: a fresh random value. Keep the returned one to check the redirect. */
@@ -68,13 +70,18 @@ export interface AuthorizationUrlOptions {
   loginHint?: string;
 }
 
-/** What to keep between sending the user to `url` and handling the redirect. */
+/**
+ * What to keep between sending the user to `url` and handling the redirect.
+ *
+ * @public
+ */
 export interface AuthorizationRequest {
   url: string;
   state: string;
   codeVerifier: string;
 }
 
+/** @public */
 export interface ExchangeCodeOptions {
   codeVerifier: string;
   /** Must equal the one of the authorization request; default: the provider's redirectUri. */
@@ -84,6 +91,7 @@ export interface ExchangeCodeOptions {
 const DEFAULT_SKEW_MS = 5 * 60_000;
 const DEFAULT_TIMEOUT_MS = 30_000;
 
+/** @public */
 export class OAuthTokenProvider implements TokenProvider {
   readonly clientId: string;
   readonly environment: Environment;

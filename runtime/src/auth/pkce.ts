@@ -4,18 +4,27 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 
+/** @public */
 export interface PkcePair {
   codeVerifier: string;
   codeChallenge: string;
   codeChallengeMethod: 'S256';
 }
 
-/** BASE64URL(SHA256(ASCII(verifier))). */
+/**
+ * BASE64URL(SHA256(ASCII(verifier))).
+ *
+ * @public
+ */
 export function codeChallengeS256(codeVerifier: string): string {
   return createHash('sha256').update(codeVerifier, 'ascii').digest('base64url');
 }
 
-/** 32 random bytes → a 43-character verifier (the RFC's minimum length, 256 bits of entropy). */
+/**
+ * 32 random bytes → a 43-character verifier (the RFC's minimum length, 256 bits of entropy).
+ *
+ * @public
+ */
 export function createPkcePair(): PkcePair {
   const codeVerifier = randomBytes(32).toString('base64url');
   return {
@@ -25,7 +34,11 @@ export function createPkcePair(): PkcePair {
   };
 }
 
-/** An unguessable `state` value for the CSRF check of the redirect. */
+/**
+ * An unguessable `state` value for the CSRF check of the redirect.
+ *
+ * @public
+ */
 export function randomState(): string {
   return randomBytes(24).toString('base64url');
 }

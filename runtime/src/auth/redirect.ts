@@ -8,7 +8,11 @@ import { timingSafeEqual } from 'node:crypto';
 import { OAuthError } from './oauth-error.js';
 import { redact } from './redact.js';
 
-/** What getAuthorizationUrl returned (plus the redirect URI if it was not the provider's default). */
+/**
+ * What getAuthorizationUrl returned (plus the redirect URI if it was not the provider's default).
+ *
+ * @public
+ */
 export interface PendingAuthorization {
   state: string;
   codeVerifier: string;

@@ -6,6 +6,7 @@ import { inspect } from 'node:util';
 import type { TokenProvider } from './token-provider.js';
 import { REDACTED } from '../redact.js';
 
+/** @public */
 export class StaticTokenProvider implements TokenProvider {
   readonly #accessToken: string;
 

@@ -2,6 +2,8 @@
  * What a generated client needs from authentication: a current access token, and a way to
  * say "that token was rejected" so the next call fetches a fresh one. Users can plug in
  * their own implementation (a vault, a shared cache) instead of OAuthTokenProvider.
+ *
+ * @public
  */
 export interface TokenProvider {
   /** A valid access token; refreshes first when needed. */
@@ -14,13 +16,18 @@ export interface TokenProvider {
   invalidate?(rejectedAccessToken?: string): void;
 }
 
-/** What a token store keeps. `expiresAt` is epoch milliseconds. */
+/**
+ * What a token store keeps. `expiresAt` is epoch milliseconds.
+ *
+ * @public
+ */
 export interface Tokens {
   accessToken?: string;
   refreshToken?: string;
   expiresAt?: number;
 }
 
+/** @public */
 export interface TokenStore {
   load(): Promise<Tokens | undefined>;
   save(tokens: Tokens): Promise<void>;
@@ -32,6 +39,8 @@ export interface TokenStore {
  * store there first, so of many processes with the same expired token only the first spends
  * the refresh token; the others find its successor in the store. Without this, two processes
  * refresh at once and a strictly rotating identity provider rejects the loser's token.
+ *
+ * @public
  */
 export interface RefreshLock {
   /**

@@ -4,6 +4,7 @@
  */
 import { AdsError } from '../errors.js';
 
+/** @public */
 export class TokenStoreError extends AdsError {
   override name = 'TokenStoreError';
   constructor(

@@ -12,10 +12,18 @@
  */
 import type { ClientOptions } from '../client.js';
 
-/** A generated client class (`new CustomerManagementClient(options)`). */
+/**
+ * A generated client class (`new CustomerManagementClient(options)`).
+ *
+ * @public
+ */
 export type ClientClass<C = unknown> = new (options: ClientOptions) => C;
 
-/** `{ name: Class }` → `{ name: instance }`. */
+/**
+ * `{ name: Class }` → `{ name: instance }`.
+ *
+ * @public
+ */
 export type ClientsOf<T extends Record<string, ClientClass>> = {
   readonly [K in keyof T]: InstanceType<T[K]>;
 };
@@ -31,6 +39,8 @@ export type ClientsOf<T extends Record<string, ClientClass>> = {
  * });
  * await clients.customerManagement.getUser({ UserId: null });
  * ```
+ *
+ * @public
  */
 export function createClients<T extends Record<string, ClientClass>>(
   options: ClientOptions,

@@ -28,14 +28,27 @@ import type { TokenStore } from '../auth/token-provider.js';
 import type { Protocol } from '../errors.js';
 import { oauthUrlsAt } from './oauth-origin.js';
 
-/** The token file `adsgen auth login` writes and `fromEnv()` reads by default. */
+/**
+ * The token file `adsgen auth login` writes and `fromEnv()` reads by default.
+ *
+ * @public
+ */
 export const DEFAULT_TOKEN_STORE = '.adsgen/tokens.json';
-/** Microsoft's universal sandbox developer token (public). */
+/**
+ * Microsoft's universal sandbox developer token (public).
+ *
+ * @public
+ */
 export const SANDBOX_DEVELOPER_TOKEN = 'BBD37VB98';
 
+/** @public */
 export type EnvSource = Readonly<Record<string, string | undefined>>;
 
-/** What fromEnv builds: client options whose `auth` is an OAuthTokenProvider. */
+/**
+ * What fromEnv builds: client options whose `auth` is an OAuthTokenProvider.
+ *
+ * @public
+ */
 export interface EnvClientOptions extends ClientOptions {
   auth: OAuthTokenProvider;
   environment: Environment;
@@ -44,6 +57,7 @@ export interface EnvClientOptions extends ClientOptions {
   tokenStorePath: string | undefined;
 }
 
+/** @public */
 export class EnvConfigError extends Error {
   constructor(
     /** `NAME: what is wrong` per variable. */
@@ -56,6 +70,7 @@ export class EnvConfigError extends Error {
   }
 }
 
+/** @public */
 export function fromEnv(env: EnvSource = process.env): EnvClientOptions {
   const problems: string[] = [];
   const get = (name: string): string | undefined => {

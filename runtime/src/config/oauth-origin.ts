@@ -7,11 +7,13 @@
  */
 import { oauthEndpoints, type Environment } from '../environment.js';
 
+/** @public */
 export interface OAuthUrls {
   authorizeEndpoint: string;
   tokenEndpoint: string;
 }
 
+/** @public */
 export function oauthUrlsAt(
   origin: string,
   options: { environment?: Environment; tenant?: string } = {},

@@ -386,6 +386,8 @@ function decodeValue(ctx: Context, typeName: string, value: unknown, body: strin
  * Decode a REST response body as `typeName` (the operation's response type). An empty body
  * gives undefined; with no type name the parsed JSON is returned as is. Throws a
  * WireFormatError for malformed JSON and for values that do not fit the descriptor.
+ *
+ * @internal
  */
 export function decodeRestResponse(
   service: ServiceDescriptor,
@@ -455,6 +457,8 @@ function inFaultFamilies(service: ServiceDescriptor, faults: readonly string[], 
  * Decode a REST fault body (an ApplicationFault subtype discriminated by `Type`). A known
  * `Type` is decoded as that type; an unknown or missing one leaves `detail` as the parsed
  * JSON so the error mapping can still read `Errors`/`OperationErrors`.
+ *
+ * @internal
  */
 export function decodeRestFault(service: ServiceDescriptor, body: string): RestFault {
   if (body.trim() === '') return {};

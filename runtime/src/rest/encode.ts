@@ -14,6 +14,8 @@ import { type ConvertState, RawNumber, convertObject, restEncodePlan } from './e
  * digits kept, flags one ', '-joined string, `Type` filled in for concrete family members.
  * Throws a RequestValidationError naming the field path when the request does not fit its
  * descriptor, exactly where and why the SOAP encoder would.
+ *
+ * @internal
  */
 export function encodeRestBody(
   service: ServiceDescriptor,

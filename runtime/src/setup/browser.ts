@@ -2,6 +2,8 @@
  * Opens a URL in the user's browser when the machine has one: `open` on macOS, `start` on
  * Windows, `xdg-open` on Linux with a display. Returns false when it could not (a server, a
  * container, SSH without X): the caller has printed the URL anyway.
+ *
+ * @public
  */
 export async function openInBrowser(url: string): Promise<boolean> {
   const { spawn } = await import('node:child_process');

@@ -26,6 +26,7 @@ import {
 } from './settings.js';
 import type { EnvSource } from '../config/from-env.js';
 
+/** @public */
 export interface CommandIo {
   out(line: string): void;
   err(line: string): void;
@@ -34,6 +35,7 @@ export interface CommandIo {
   env: EnvSource;
 }
 
+/** @public */
 export interface LoginFlags extends SetupFlags {
   /** Print the URL and read the pasted redirect instead of listening on loopback. */
   paste?: boolean;
@@ -44,6 +46,7 @@ export interface LoginFlags extends SetupFlags {
   timeoutS?: number;
 }
 
+/** @public */
 export async function authLogin(flags: LoginFlags, io: CommandIo): Promise<number> {
   const settings = await settingsOrExit(flags, io, false);
   if (typeof settings === 'number') return settings;
@@ -106,6 +109,7 @@ export async function authLogin(flags: LoginFlags, io: CommandIo): Promise<numbe
   return 0;
 }
 
+/** @public */
 export async function authStatus(flags: SetupFlags, io: CommandIo): Promise<number> {
   const store = storePathFrom(flags, io.env);
   const profile = await loadProfile(store);
@@ -140,6 +144,7 @@ export async function authStatus(flags: SetupFlags, io: CommandIo): Promise<numb
   return signedIn ? 0 : 1;
 }
 
+/** @public */
 export async function authLogout(flags: SetupFlags, io: CommandIo): Promise<number> {
   const store = storePathFrom(flags, io.env);
   const { rm } = await import('node:fs/promises');
@@ -160,12 +165,17 @@ export async function authLogout(flags: SetupFlags, io: CommandIo): Promise<numb
   return 0;
 }
 
-/** The generated client classes doctor needs (loaded by the CLI from generated/). */
+/**
+ * The generated client classes doctor needs (loaded by the CLI from generated/).
+ *
+ * @public
+ */
 export interface DoctorClasses {
   CustomerManagementClient: ClientClass;
   CampaignManagementClient: ClientClass;
 }
 
+/** @public */
 export async function doctor(
   flags: SetupFlags,
   io: CommandIo,

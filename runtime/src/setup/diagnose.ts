@@ -17,7 +17,11 @@ import {
 } from '../errors.js';
 import { SANDBOX_DEVELOPER_TOKEN } from '../config/from-env.js';
 
-/** The credential a failure points at. */
+/**
+ * The credential a failure points at.
+ *
+ * @public
+ */
 export type Credential =
   | 'refresh-token'
   | 'oauth-app'
@@ -30,6 +34,7 @@ export type Credential =
   | 'network'
   | 'service';
 
+/** @public */
 export interface Diagnosis {
   credential: Credential;
   /** The code that led here: `105`, `invalid_grant`, `AADSTS70000`, `ECONNREFUSED`… */
@@ -38,6 +43,7 @@ export interface Diagnosis {
   fix: string;
 }
 
+/** @public */
 export interface DiagnoseContext {
   environment: Environment;
   developerToken: string;
@@ -103,14 +109,22 @@ const AADSTS: Readonly<Record<number, Omit<Diagnosis, 'code'>>> = {
   },
 };
 
-/** The first AADSTS code an error carries (in `errorCodes` or in its text). */
+/**
+ * The first AADSTS code an error carries (in `errorCodes` or in its text).
+ *
+ * @public
+ */
 export function aadstsCode(error: unknown): number | undefined {
   if (error instanceof OAuthError && error.errorCodes.length > 0) return error.errorCodes[0];
   const match = /AADSTS(\d+)/.exec(error instanceof Error ? error.message : '');
   return match === null ? undefined : Number(match[1]);
 }
 
-/** What went wrong when refreshing the access token from the stored refresh token. */
+/**
+ * What went wrong when refreshing the access token from the stored refresh token.
+ *
+ * @public
+ */
 export function diagnoseSignIn(error: unknown, ctx: DiagnoseContext): Diagnosis {
   const aadsts = aadstsCode(error);
   const known = aadsts === undefined ? undefined : AADSTS[aadsts];
@@ -156,6 +170,8 @@ export function diagnoseSignIn(error: unknown, ctx: DiagnoseContext): Diagnosis 
  * What went wrong on a service call. `step` says which call failed, because the same code
  * means different things: 106 on GetUser is a user without an Advertising account in this
  * environment; 106 on a Campaign Management read is a customer/account the user cannot reach.
+ *
+ * @public
  */
 export function diagnoseCall(
   error: unknown,

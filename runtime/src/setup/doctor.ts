@@ -16,6 +16,7 @@ import type { TokenProvider } from '../auth/token-provider.js';
 import type { Environment } from '../environment.js';
 import { diagnoseCall, diagnoseSignIn, type Diagnosis, type DiagnoseContext } from './diagnose.js';
 
+/** @public */
 export interface DoctorCustomerManagement {
   getUser(
     request: { UserId: string | null },
@@ -42,6 +43,7 @@ export interface DoctorCustomerManagement {
   }>;
 }
 
+/** @public */
 export interface DoctorCampaignManagement {
   getCampaignsByAccountId(
     request: { AccountId: string; CampaignType: Array<'Search'> },
@@ -49,6 +51,7 @@ export interface DoctorCampaignManagement {
   ): Promise<{ Campaigns?: unknown[] | null }>;
 }
 
+/** @public */
 export interface DoctorOptions {
   auth: TokenProvider;
   environment: Environment;
@@ -61,6 +64,7 @@ export interface DoctorOptions {
   loginCommand: string;
 }
 
+/** @public */
 export interface DoctorCheck {
   name: string;
   status: 'ok' | 'failed' | 'skipped';
@@ -69,6 +73,7 @@ export interface DoctorCheck {
   diagnosis?: Diagnosis;
 }
 
+/** @public */
 export interface ReachableAccount {
   id: string;
   name: string;
@@ -76,6 +81,7 @@ export interface ReachableAccount {
   customerId: string;
 }
 
+/** @public */
 export interface DoctorReport {
   ok: boolean;
   checks: DoctorCheck[];
@@ -84,6 +90,7 @@ export interface DoctorReport {
 
 const PAGE_SIZE = 1000;
 
+/** @public */
 export async function runDoctor(options: DoctorOptions): Promise<DoctorReport> {
   const ctx: DiagnoseContext = {
     environment: options.environment,

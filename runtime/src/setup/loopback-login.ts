@@ -17,6 +17,7 @@ import type { OAuthTokenProvider } from '../auth/oauth-token-provider.js';
 import type { Tokens } from '../auth/token-provider.js';
 import { MICROSOFT_NATIVE_REDIRECT_URI } from '../environment.js';
 
+/** @public */
 export interface LoopbackLoginOptions {
   /** Port to listen on; default 0 (any free port). */
   port?: number;
@@ -34,7 +35,11 @@ const DONE_PAGE =
 const FAILED_PAGE =
   '<!doctype html><meta charset="utf-8"><title>adsgen</title><p>Sign-in did not complete. See the terminal.</p>';
 
-/** Runs the loopback flow to the end: resolves with the saved tokens. */
+/**
+ * Runs the loopback flow to the end: resolves with the saved tokens.
+ *
+ * @public
+ */
 export async function loginWithLoopback(
   provider: OAuthTokenProvider,
   options: LoopbackLoginOptions,
@@ -98,6 +103,7 @@ export async function loginWithLoopback(
   }
 }
 
+/** @public */
 export interface PasteLoginOptions {
   /** Called with the consent URL (print it). */
   onUrl: (url: string) => void | Promise<void>;
@@ -108,7 +114,11 @@ export interface PasteLoginOptions {
   prompt?: string;
 }
 
-/** The no-browser flow: print the URL, take the pasted redirect, exchange its code. */
+/**
+ * The no-browser flow: print the URL, take the pasted redirect, exchange its code.
+ *
+ * @public
+ */
 export async function loginWithPaste(
   provider: OAuthTokenProvider,
   options: PasteLoginOptions,

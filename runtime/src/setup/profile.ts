@@ -8,6 +8,7 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Environment } from '../environment.js';
 
+/** @public */
 export interface LoginProfile {
   clientId: string;
   environment: Environment;
@@ -22,19 +23,25 @@ export interface LoginProfile {
   flow: string;
 }
 
+/** @public */
 export function profilePath(storePath: string): string {
   return storePath.endsWith('.json')
     ? `${storePath.slice(0, -'.json'.length)}.profile.json`
     : `${storePath}.profile.json`;
 }
 
+/** @public */
 export async function saveProfile(storePath: string, profile: LoginProfile): Promise<void> {
   const path = profilePath(storePath);
   await mkdir(dirname(path), { recursive: true, mode: 0o700 });
   await writeFile(path, `${JSON.stringify(profile, null, 2)}\n`, { mode: 0o600 });
 }
 
-/** undefined when there is none or it cannot be read as a profile. */
+/**
+ * undefined when there is none or it cannot be read as a profile.
+ *
+ * @public
+ */
 export async function loadProfile(storePath: string): Promise<LoginProfile | undefined> {
   try {
     const value = JSON.parse(await readFile(profilePath(storePath), 'utf8')) as unknown;
@@ -51,6 +58,7 @@ export async function loadProfile(storePath: string): Promise<LoginProfile | und
   }
 }
 
+/** @public */
 export async function removeProfile(storePath: string): Promise<void> {
   await rm(profilePath(storePath), { force: true });
 }

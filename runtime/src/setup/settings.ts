@@ -12,7 +12,11 @@ import { oauthUrlsAt } from '../config/oauth-origin.js';
 import { isEnvironment, type Environment } from '../environment.js';
 import type { LoginProfile } from './profile.js';
 
-/** Flags as the CLI parsed them (absent when not given). */
+/**
+ * Flags as the CLI parsed them (absent when not given).
+ *
+ * @public
+ */
 export interface SetupFlags {
   clientId?: string;
   clientSecret?: string;
@@ -28,6 +32,7 @@ export interface SetupFlags {
   protocol?: string;
 }
 
+/** @public */
 export interface SetupSettings {
   clientId: string | undefined;
   clientSecret: string | undefined;
@@ -44,6 +49,7 @@ export interface SetupSettings {
   protocol: 'rest' | 'soap';
 }
 
+/** @public */
 export class SettingsError extends Error {
   override name = 'SettingsError';
 }
@@ -52,6 +58,7 @@ export function storePathFrom(flags: SetupFlags, env: EnvSource): string {
   return flags.store ?? nonEmpty(env['MSADS_TOKEN_STORE']) ?? DEFAULT_TOKEN_STORE;
 }
 
+/** @public */
 export function resolveSettings(
   flags: SetupFlags,
   env: EnvSource,

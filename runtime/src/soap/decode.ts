@@ -6,6 +6,7 @@ import type { OperationDescriptor, ServiceDescriptor } from '../descriptors.js';
 import { decodeObjectPlan, knownObjectType, readObject } from './decode-plan.js';
 import { XmlReader } from './xml-reader.js';
 
+/** @internal */
 export type SoapDecodeResult =
   | { kind: 'ok'; value: unknown; trackingId?: string }
   | {
@@ -26,6 +27,8 @@ type FaultResult = Extract<SoapDecodeResult, { kind: 'fault' }>;
  * excerpt) for malformed XML, a DOCTYPE or undefined entity, a missing Envelope or Body,
  * a body element other than the operation's response element or a Fault, and values that
  * do not parse as their declared type.
+ *
+ * @internal
  */
 export function decodeSoapResponse(
   service: ServiceDescriptor,

@@ -74,6 +74,8 @@ function operationPlan(ctx: SoapEncodeContext, op: OperationDescriptor): Operati
  * descriptor order. Throws a RequestValidationError naming the field path when the request
  * does not fit its descriptor (a non-nullable null, an unsafe int64 number, an abstract type without
  * `Type`, a character XML cannot carry). Header values never appear in error messages.
+ *
+ * @internal
  */
 export function encodeSoapRequest(
   service: ServiceDescriptor,
