@@ -15,9 +15,9 @@ export interface GenerateArgs {
 type Io = { out: (s: string) => void; err: (s: string) => void };
 
 /**
- * `adsgen generate`: specs (if missing) → error-code table → runtime/dist → one package per
- * service (atomic, see emit/generate.ts) → a change summary for each service whose spec
- * changed since the previous generate.
+ * `adsgen generate`: specs (if missing) → error-code table → runtime/dist, mock/dist and
+ * redis/dist → one package per service (atomic, see emit/generate.ts) → a change summary for
+ * each service whose spec changed since the previous generate.
  */
 export async function runGenerate(args: GenerateArgs, io: Io): Promise<number> {
   const all = serviceIds();
@@ -34,6 +34,11 @@ export async function runGenerate(args: GenerateArgs, io: Io): Promise<number> {
     await buildRuntime(io.out);
     const { buildMock } = await import('./mock-build.ts');
     await buildMock(io.out);
+    // @adsgen/redis builds itself (its own `npm run build`); after the runtime, whose
+    // declarations it compiles against. Its directory is passed: this may run compiled, from
+    // dist/, where the build module's own location is not redis/.
+    const { buildRedis } = await import('../redis/build.ts');
+    await buildRedis(io.out, join(REPO_ROOT, 'redis'));
   }
 
   const { generate } = await import('./emit/generate.ts');

@@ -1,13 +1,13 @@
 /**
- * Packs @adsgen/runtime, @adsgen/mock and generated packages into npm tarballs, as a consumer would get
- * them from a registry, and finds the installed dependency closure of a package (used to
+ * Packs @adsgen/runtime, @adsgen/mock, @adsgen/redis and generated packages into npm tarballs,
+ * as a consumer would get them from a registry, and finds the installed dependency closure of a package (used to
  * install tarballs without a network when the npm cache is empty).
  *
  *   npm run pack -- [--out <dir>] [<service id>…]     (default out: packages/)
  *
- * The runtime and @adsgen/mock are always packed; without service ids, all six generated
- * packages with them (run `npm run generate` first: it builds runtime/dist, mock/dist and
- * generated/<id>/dist).
+ * The runtime, @adsgen/mock and @adsgen/redis are always packed; without service ids, all six
+ * generated packages with them (run `npm run generate` first: it builds runtime/dist,
+ * mock/dist, redis/dist and generated/<id>/dist).
  */
 import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
@@ -92,7 +92,13 @@ function locate(name: string, from: string, root: string): string {
   throw new Error(`${name} is not installed under ${root} (run npm ci)`);
 }
 
-/** The runtime, the mock and the generated packages of `services` (all six when empty). */
+/**
+ * Packed with every selection: the runtime (each service package depends on it) and the
+ * packages a user adds beside the services (the mock for tests, Redis for a fleet).
+ */
+export const ALWAYS_PACKED = ['runtime', 'mock', 'redis'];
+
+/** The hand-written packages and the generated ones of `services` (all six when empty). */
 export function packageDirs(services: string[] = []): string[] {
   const manifest = JSON.parse(readFileSync(join(REPO_ROOT, 'specs', 'manifest.json'), 'utf8')) as {
     services: { id: string }[];
@@ -101,8 +107,7 @@ export function packageDirs(services: string[] = []): string[] {
   checkServiceIds(services, known);
   const ids = services.length ? services : known;
   const dirs = [
-    join(REPO_ROOT, 'runtime'),
-    join(REPO_ROOT, 'mock'),
+    ...ALWAYS_PACKED.map((name) => join(REPO_ROOT, name)),
     ...ids.map((id) => join(REPO_ROOT, 'generated', id)),
   ];
   for (const dir of dirs) {
@@ -113,12 +118,12 @@ export function packageDirs(services: string[] = []): string[] {
 }
 
 /**
- * Service ids only: the runtime (each service package depends on it) and the mock are packed
- * with every selection, so naming them is a mistake worth a clear word rather than a copy.
+ * Service ids only: the always-packed packages come with every selection, so naming one is a
+ * mistake worth a clear word rather than a copy.
  */
 export function checkServiceIds(services: string[], known: string[]): void {
   for (const id of services) {
-    for (const always of ['runtime', 'mock'])
+    for (const always of ALWAYS_PACKED)
       if (id === always || id === `@adsgen/${always}`)
         throw new Error(
           `'${always}' is not a service id: @adsgen/${always} is always packed, with whichever services you name (${known.join(', ')})`,

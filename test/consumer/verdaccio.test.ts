@@ -13,7 +13,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync, copyFileSync, readFileSy
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, sep } from 'node:path';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMockServer, type MockServer } from '../../mock/src/server.ts';
@@ -90,8 +90,10 @@ beforeAll(async () => {
   const publisher = join(root, 'publisher');
   mkdirSync(publisher, { recursive: true });
   const config = npmrc(publisher, token);
-  // The runtime and two services; @adsgen/mock (packed too) is not needed by this consumer.
-  const dirs = packageDirs(SERVICES).filter((d) => !d.endsWith(`${sep}mock`));
+  // The runtime and two services; @adsgen/mock and @adsgen/redis (packed too) are not needed
+  // by this consumer.
+  const unused = ['mock', 'redis'].map((name) => join(REPO_ROOT, name));
+  const dirs = packageDirs(SERVICES).filter((d) => !unused.includes(d));
   published = await npmPack(dirs, join(root, 'tarballs'));
   const dependencies = await npmPack(dependencyClosure(dirs[0]!), join(root, 'tarballs'));
   for (const t of [...dependencies, ...published])

@@ -15,12 +15,12 @@ import {
   type TokenStore,
 } from '@adsgen/runtime';
 import { CustomerManagementClient } from '../../generated/customer-management/dist/index.js';
-import { RedisThrottleState, RedisTokenStore } from '../../redis/src/index.ts';
+import { RedisThrottleState, RedisTokenStore } from '@adsgen/redis';
 
 export interface WorkerConfig {
   store:
     | { kind: 'redis'; url: string; name: string; lockTtlMs: number }
-    | { kind: 'file'; path: string };
+    | { kind: 'file'; path: string; lockStaleMs?: number };
   apiOrigin: string;
   tokenEndpoint: string;
   developerToken: string;
@@ -35,6 +35,8 @@ export interface WorkerResult {
   errors: string[];
   /** When each HTTP attempt was sent (the client's debug log line right before sending). */
   sentAt: number[];
+  /** When the command's last call completed, by this process's clock (the machine's). */
+  doneAt: number;
 }
 
 function openStore(config: WorkerConfig): TokenStore {
@@ -44,7 +46,7 @@ function openStore(config: WorkerConfig): TokenStore {
         name: config.store.name,
         lockTtlMs: config.store.lockTtlMs,
       })
-    : new FileTokenStore(config.store.path);
+    : new FileTokenStore(config.store.path, { lockStaleMs: config.store.lockStaleMs });
 }
 
 async function main(): Promise<void> {
@@ -75,12 +77,14 @@ async function main(): Promise<void> {
       clientId: 'fleet-test-app',
       environment: 'sandbox',
       store,
-      tokenEndpoint: config.tokenEndpoint,
+      // Tagged with the pid, so a test that holds a token request knows which worker sent it
+      // (the identity provider ignores the query).
+      tokenEndpoint: `${config.tokenEndpoint}?worker=${process.pid}`,
     });
 
   const run = async (client: CustomerManagementClient, calls: number, concurrency: number) => {
     sentAt = [];
-    const result: WorkerResult = { ok: 0, reauth: 0, errors: [], sentAt };
+    const result: WorkerResult = { ok: 0, reauth: 0, errors: [], sentAt, doneAt: 0 };
     let next = 0;
     const lane = async () => {
       while (next < calls) {
@@ -97,6 +101,7 @@ async function main(): Promise<void> {
       }
     };
     await Promise.all(Array.from({ length: concurrency }, lane));
+    result.doneAt = Date.now();
     return result;
   };
 
@@ -113,7 +118,13 @@ async function main(): Promise<void> {
       result = await run(fresh, 1, 1);
       await fresh.close();
     } else {
-      result = { ok: 0, reauth: 0, errors: [`unknown command ${String(command)}`], sentAt: [] };
+      result = {
+        ok: 0,
+        reauth: 0,
+        errors: [`unknown command ${String(command)}`],
+        sentAt: [],
+        doneAt: Date.now(),
+      };
     }
     process.stdout.write(`RESULT ${JSON.stringify(result)}\n`);
   }

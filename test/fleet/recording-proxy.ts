@@ -22,18 +22,18 @@ export interface RecordingProxy {
   tokenRequests(): number;
   /** Refresh tokens the identity provider issued, in order. */
   issuedRefreshTokens: string[];
-  /** Holds the next token request; resolves when it arrived. */
-  trapNextTokenRequest(): Promise<void>;
+  /** Holds the next token request; resolves with its path (query included) when it arrived. */
+  trapNextTokenRequest(): Promise<string>;
   close(): Promise<void>;
 }
 
-const TOKEN_PATH = /\/oauth2\/v2\.0\/token$/;
+const TOKEN_PATH = /\/oauth2\/v2\.0\/token(\?|$)/;
 
 export async function startRecordingProxy(target: string): Promise<RecordingProxy> {
   const upstream = new URL(target);
   const exchanges: ProxiedExchange[] = [];
   const issuedRefreshTokens: string[] = [];
-  let trap: (() => void) | undefined;
+  let trap: ((path: string) => void) | undefined;
 
   const forward = (
     req: IncomingMessage,
@@ -80,7 +80,7 @@ export async function startRecordingProxy(target: string): Promise<RecordingProx
         const sprung = trap;
         trap = undefined;
         // Never forwarded (nor answered): the sender is killed while it waits for this answer.
-        sprung();
+        sprung(entry.path);
         return;
       }
       forward(req, Buffer.concat(chunks), res, entry);
@@ -93,7 +93,7 @@ export async function startRecordingProxy(target: string): Promise<RecordingProx
     exchanges,
     issuedRefreshTokens,
     tokenRequests: () => exchanges.filter((e) => TOKEN_PATH.test(e.path)).length,
-    trapNextTokenRequest: () => new Promise<void>((resolve) => (trap = resolve)),
+    trapNextTokenRequest: () => new Promise<string>((resolve) => (trap = resolve)),
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

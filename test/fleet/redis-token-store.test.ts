@@ -7,7 +7,7 @@ import { inspect } from 'node:util';
 import { TokenStoreError } from '@adsgen/runtime';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RedisTokenStore } from '../../redis/src/index.ts';
+import { RedisTokenStore } from '@adsgen/redis';
 import { startRedisServer, type RedisServer } from './redis-server.ts';
 
 let server: RedisServer;

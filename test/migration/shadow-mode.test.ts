@@ -65,6 +65,41 @@ describe('shadow mode', () => {
     await client.close();
   });
 
+  it('compares Customer Management bodies written over REST: key/value lists, addresses, lists of objects', async () => {
+    const writer = new CustomerManagementClient(mockOptions(mock, { protocol: 'rest' }));
+    const { AccountId } = await writer.addAccount({
+      Account: {
+        Name: 'Written over REST',
+        CurrencyCode: 'USD',
+        ParentCustomerId: mock.state.ids.customerId,
+        TaxInformation: [{ key: 'VAT', value: 'VAT-1' }],
+        BusinessAddress: { Line1: '1 Main St', City: 'Redmond', CountryCode: 'US' },
+        LinkedAgencies: [{ Id: mock.state.ids.customerId, Name: 'Agency' }],
+      },
+    });
+    await writer.close();
+    const found: ShadowDifference[] = [];
+    const client = shadowClient(found, 'soap');
+    await client.getAccount({ AccountId: AccountId! });
+    await client.shadowsSettled();
+    expect(found).toEqual([]);
+    mock.faults.inject(
+      'GetAccount',
+      { kind: 'alter', path: 'Account.TaxInformation.0.value', value: 'VAT-2' },
+      { protocol: 'rest' },
+    );
+    await client.getAccount({ AccountId: AccountId! });
+    await client.close();
+    expect(found).toEqual([
+      expect.objectContaining({
+        operation: 'GetAccount',
+        path: 'Account.TaxInformation[0].Value',
+        primaryValue: 'VAT-1',
+        shadowValue: 'VAT-2',
+      }),
+    ]);
+  });
+
   it('reports a shadow call that fails while the primary succeeded', async () => {
     const found: ShadowDifference[] = [];
     const client = shadowClient(found);

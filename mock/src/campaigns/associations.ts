@@ -1,3 +1,4 @@
+import { withRequestedFields } from '../additional-fields.ts';
 import { search, type Paging } from '../cm/search.ts';
 import {
   list,
@@ -65,7 +66,7 @@ export function associationHandlers(): Record<string, CampaignHandler> {
           .map((a) => ctx.store.get('AdExtension', a.ownerId)!.value)
           .filter((ext) => !types || types.has(String(ext['Type'])))
           .map((ext) => ({
-            AdExtension: ext,
+            AdExtension: withRequestedFields('AdExtension', ext, req['ReturnAdditionalFields']),
             AssociationType: kind,
             EditorialStatus: 'Active',
             EntityId: String(id),

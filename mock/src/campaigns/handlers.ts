@@ -1,3 +1,4 @@
+import { withRequestedFields } from '../additional-fields.ts';
 import { search, type Paging } from '../cm/search.ts';
 import {
   fail,
@@ -191,7 +192,7 @@ function getByIds(ctx: CampaignContext, k: EntityKind, req: Req): Record<string,
   const found = ids.map((id, index) => {
     const rec = findOwned(ctx, k, parent, id);
     if (!rec) errors.push(invalidId(ctx, k, index, id));
-    return rec?.value ?? null;
+    return rec ? withRequestedFields(k.kind, rec.value, req['ReturnAdditionalFields']) : null;
   });
   if (k.kind === 'Label') {
     const labels = found.filter((l) => l !== null);
@@ -217,7 +218,9 @@ function listByParent(ctx: CampaignContext, k: EntityKind, req: Req): Record<str
     const types = valueSet(req['AdTypes']);
     if (types) items = items.filter((a) => types.has(String(a['Type'])));
   }
-  return { [k.plural]: items };
+  return {
+    [k.plural]: items.map((e) => withRequestedFields(k.kind, e, req['ReturnAdditionalFields'])),
+  };
 }
 
 function updateEntities(ctx: CampaignContext, k: EntityKind, req: Req): Record<string, unknown> {

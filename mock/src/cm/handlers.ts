@@ -1,3 +1,4 @@
+import { withRequestedFields } from '../additional-fields.ts';
 import { adApiFault, operationFault } from '../faults/api-fault.ts';
 import { search, type FieldMap, type OrderBy, type Paging, type Predicate } from './search.ts';
 import type { CmStore, Entity } from './store.ts';
@@ -171,7 +172,8 @@ export const CM_HANDLERS: Record<string, Handler> = {
     };
   },
   GetAccount(ctx, req) {
-    return { Account: requireAccount(ctx, req['AccountId']) };
+    const account = requireAccount(ctx, req['AccountId']);
+    return { Account: withRequestedFields('Account', account, req['ReturnAdditionalFields']) };
   },
   UpdateAccount(ctx, req) {
     const changes = (req['Account'] as Entity) ?? {};
@@ -197,7 +199,9 @@ export const CM_HANDLERS: Record<string, Handler> = {
       req['Ordering'] as OrderBy[],
       req['PageInfo'] as Paging,
     );
-    return { Accounts: found };
+    return {
+      Accounts: found.map((a) => withRequestedFields('Account', a, req['ReturnAdditionalFields'])),
+    };
   },
   GetAccountsInfo(ctx, req) {
     const customerId = req['CustomerId'] ?? currentUser(ctx).user['CustomerId'];

@@ -39,8 +39,11 @@ export interface FileTokenStoreOptions {
 
 const DEFAULT_LOCK_STALE_MS = 10_000;
 const DEFAULT_LOCK_WAIT_MS = 60_000;
-/** Polling for a held lock: starts fast (a refresh takes tens of ms), backs off to this. */
-const MAX_LOCK_POLL_MS = 250;
+/**
+ * Polling for a held lock: starts fast (a refresh takes tens of ms), backs off to this, which
+ * is also how late a waiter may notice that a dead holder's lock went stale.
+ */
+const MAX_LOCK_POLL_MS = 100;
 
 /** @public */
 export class FileTokenStore implements TokenStore, RefreshLock {
