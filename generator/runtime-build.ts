@@ -12,11 +12,10 @@ const RUNTIME = join(REPO_ROOT, 'runtime');
 /**
  * Builds runtime/dist so generated packages work straight from a checkout: the error-code
  * table from specs/error-codes.json, the declarations by tsc (`--emitDeclarationOnly`: tsc is
- * also the type check), and the JavaScript as ONE esbuild bundle, dist/index.js, with its
- * source map. One module instead of ~45 is measured, not guessed: importing the runtime on a
- * cold process took ~53 ms as separate modules and ~34 ms bundled (`npm run bench`, cold
- * start), for every process that starts a client. undici stays an external dependency (the
- * transport loads its Agent module at run time, see runtime/src/transport.ts).
+ * also the type check), and the JavaScript as esbuild bundles with source maps, one per entry
+ * (index, internal, transfer/index) over shared chunks: a process that starts a client loads a
+ * few modules instead of dozens, which the cold-start bench measures. undici stays an external
+ * dependency (the transport loads its Agent module at run time, see runtime/src/transport.ts).
  *
  * Skips the work when dist/index.js is newer than every runtime source file. Otherwise builds a
  * whole new dist/ and swaps it in, so no module of an earlier layout lingers and a failed build
