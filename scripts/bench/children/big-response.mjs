@@ -5,17 +5,9 @@
 const [id, protocol, origin] = process.argv.slice(2);
 const { StaticTokenProvider } = await import('@adsgen/runtime');
 const pkg = await import(new URL(`../../../generated/${id}/dist/index.js`, import.meta.url).href);
-const { CALLS } = await import('./calls.mjs');
+const { CALLS, ourClient } = await import('./calls.mjs');
 const call = CALLS[id];
-const Client = Object.values(pkg).find((v) => typeof v === 'function' && /Client$/.test(v.name));
-const client = new Client({
-  protocol,
-  endpoint: origin,
-  developerToken: 'BENCH0DEV0TOKEN',
-  customerId: '251000001',
-  accountId: '180000000',
-  auth: new StaticTokenProvider('bench-access-token'),
-  retry: false,
+const client = ourClient(pkg, protocol, origin, StaticTokenProvider, {
   maxResponseBytes: 256 * 1024 * 1024,
 });
 globalThis.gc?.();

@@ -20,6 +20,24 @@ export const CALLS = {
   },
 };
 
+/**
+ * OUR generated client of `pkg` against the bench server at `origin`. The runtime's
+ * StaticTokenProvider comes from the caller, which times its own import of the runtime.
+ */
+export function ourClient(pkg, protocol, origin, StaticTokenProvider, extra = {}) {
+  const Client = Object.values(pkg).find((v) => typeof v === 'function' && /Client$/.test(v.name));
+  return new Client({
+    protocol,
+    endpoint: origin,
+    developerToken: 'BENCH0DEV0TOKEN',
+    customerId: '251000001',
+    accountId: '180000000',
+    auth: new StaticTokenProvider('bench-access-token'),
+    retry: false,
+    ...extra,
+  });
+}
+
 /** Prints the child's report as the last stdout line; the parent parses it. */
 export function report(fields, mode) {
   const out = {

@@ -6,18 +6,9 @@ const { StaticTokenProvider } = await import('@adsgen/runtime');
 const runtimeImported = performance.now();
 const pkg = await import(new URL(`../../../generated/${id}/dist/index.js`, import.meta.url).href);
 const packageImported = performance.now();
-const { CALLS, report } = await import('./calls.mjs');
+const { CALLS, ourClient, report } = await import('./calls.mjs');
 const call = CALLS[id];
-const Client = Object.values(pkg).find((v) => typeof v === 'function' && /Client$/.test(v.name));
-const client = new Client({
-  protocol,
-  endpoint: origin,
-  developerToken: 'BENCH0DEV0TOKEN',
-  customerId: '251000001',
-  accountId: '180000000',
-  auth: new StaticTokenProvider('bench-access-token'),
-  retry: false,
-});
+const client = ourClient(pkg, protocol, origin, StaticTokenProvider);
 const constructed = performance.now();
 const result = await client[call.method](call.request);
 const called = performance.now();
