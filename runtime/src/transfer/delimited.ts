@@ -1,4 +1,3 @@
-import { Readable } from 'node:stream';
 import { CsvError, parse } from 'csv-parse';
 import { DownloadError } from './errors.js';
 
@@ -25,8 +24,11 @@ export async function* parseDelimited(
 }
 
 /**
- * The same records in batches (all csv-parse has ready at each step): one await per batch
- * instead of one per record, for readers that convert rows synchronously.
+ * The same records in batches, one per input chunk (what csv-parse finds in it): one await per
+ * batch instead of one per record, for readers that convert rows synchronously. Chunks are
+ * written to the parser directly and its records read back at once, so no more than one chunk's
+ * records are ever held (a piped parser runs ahead by its whole write buffer, and every record
+ * still held when the young generation is collected is copied into the old one).
  */
 export async function* parseDelimitedBatches(
   source: AsyncIterable<Uint8Array | string>,
@@ -42,40 +44,40 @@ export async function* parseDelimitedBatches(
     quote: (options.quote ?? !tsv) ? '"' : false,
     relax_quotes: options.relaxQuotes ?? false,
   });
-  const input = Readable.from(source, { objectMode: false });
-  let failure: unknown;
-  let ended = false;
-  let wake: (() => void) | undefined;
-  const signal = () => {
-    const w = wake;
-    wake = undefined;
-    w?.();
+  // Errors are read from `parser.errored` after each step; the listener only keeps the
+  // (asynchronous) 'error' event from counting as unhandled.
+  parser.on('error', () => undefined);
+  const ended = new Promise<void>((resolve) => {
+    parser.once('end', resolve);
+    parser.once('close', resolve);
+  });
+  // csv-parse transforms a chunk synchronously inside write(): its records are ready at once.
+  const ready = (): string[][] => {
+    const batch: string[][] = [];
+    let record: string[] | null;
+    while ((record = parser.read() as string[] | null) !== null) batch.push(record);
+    return batch;
   };
-  input.on('error', (e) => parser.destroy(e));
-  parser.on('readable', signal);
-  parser.on('end', () => {
-    ended = true;
-    signal();
-  });
-  parser.on('error', (e) => {
-    failure = e;
-    signal();
-  });
-  input.pipe(parser);
   try {
-    for (;;) {
-      const batch: string[][] = [];
-      let record: string[] | null;
-      while ((record = parser.read() as string[] | null) !== null) batch.push(record);
-      if (batch.length) {
-        yield batch;
-        continue;
-      }
-      if (failure !== undefined) throw failure;
-      if (ended) return;
-      // read() found nothing: 'readable', 'end' or 'error' comes next (never synchronously).
-      await new Promise<void>((resolve) => (wake = resolve));
+    for await (const chunk of source) {
+      parser.write(chunk);
+      const batch = ready();
+      if (batch.length) yield batch;
+      if (parser.errored) throw parser.errored;
     }
+    parser.end();
+    // The last record (a file without a final line break) and the end-of-input checks (an
+    // unclosed quote) come from csv-parse's flush, after end() returns.
+    for (;;) {
+      const batch = ready();
+      if (batch.length) yield batch;
+      if (parser.errored) throw parser.errored;
+      if (parser.readableEnded || parser.destroyed) break;
+      await Promise.race([ended, new Promise<void>((r) => parser.once('readable', r))]);
+    }
+    const last = ready();
+    if (last.length) yield last;
+    if (parser.errored) throw parser.errored;
   } catch (e) {
     if (e instanceof CsvError)
       throw new DownloadError(
@@ -86,7 +88,6 @@ export async function* parseDelimitedBatches(
       );
     throw e;
   } finally {
-    input.destroy();
     parser.destroy();
   }
 }

@@ -1,5 +1,7 @@
 import type { Dispatcher } from 'undici';
 import { DEFAULT_TIMEOUT_MS, toTransportError } from '../transport.js';
+import { agentClass } from '../undici-agent.js';
+import { dispatchGet, type StreamedResponse } from './response-stream.js';
 import { DownloadError, DownloadUrlExpiredError, describeUrl } from './errors.js';
 
 /**
@@ -41,11 +43,10 @@ export async function openDownload(
     throw new DownloadError('bad-url', `${operation}: ${where} is not an http(s) URL`);
   }
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  // undici's full entry (its `request` API), loaded only when a file is downloaded.
-  const undici = await import('undici');
+  // undici's Agent class, as the API client loads it (its module alone, not the package entry).
   const own = options.dispatcher
     ? undefined
-    : new undici.Agent({
+    : new (await agentClass())({
         connect: { timeout: timeoutMs },
         headersTimeout: timeoutMs,
         bodyTimeout: timeoutMs,
@@ -53,20 +54,20 @@ export async function openDownload(
   const dispatcher = options.dispatcher ?? own!;
   const release = () => void own?.destroy().catch(() => undefined);
   const context = { operation, ...(options.signal ? { signal: options.signal } : {}) };
-  let response: Dispatcher.ResponseData;
+  let response: StreamedResponse;
   try {
-    response = await undici.request(target, {
-      dispatcher,
-      method: 'GET',
+    response = await dispatchGet(dispatcher, target, {
+      headersTimeout: timeoutMs,
+      bodyTimeout: timeoutMs,
       ...(options.signal ? { signal: options.signal } : {}),
     });
   } catch (e) {
     release();
     throw toTransportError(e, context, target.origin);
   }
-  const status = response.statusCode;
+  const status = response.status;
   if (status < 200 || status > 299) {
-    await response.body.dump().catch(() => undefined);
+    response.discard();
     release();
     if (status === 403 || status === 404) throw new DownloadUrlExpiredError(where, status);
     throw new DownloadError(
@@ -77,26 +78,25 @@ export async function openDownload(
   }
   const length = Number(response.headers['content-length']);
   return {
-    body: readBody(response.body, () => toTransportErrorAt(status), release),
+    body: readBody(
+      response.body,
+      (e) => toTransportError(e, context, target.origin, status, true),
+      release,
+    ),
     contentLength: Number.isFinite(length) ? length : undefined,
   };
-
-  function toTransportErrorAt(httpStatus: number) {
-    return (e: unknown) => toTransportError(e, context, target.origin, httpStatus);
-  }
 }
 
 async function* readBody(
-  body: Dispatcher.ResponseData['body'],
-  mapError: () => (e: unknown) => Error,
+  body: AsyncIterable<Buffer>,
+  mapError: (e: unknown) => Error,
   release: () => void,
 ): AsyncGenerator<Uint8Array> {
   try {
-    for await (const chunk of body) yield chunk as Uint8Array;
+    yield* body;
   } catch (e) {
-    throw mapError()(e);
+    throw mapError(e);
   } finally {
-    if (!body.destroyed) body.destroy();
     release();
   }
 }

@@ -14,6 +14,9 @@ const csv =
   ) +
   '\r\n';
 
+const BIG = 16 * 1024 * 1024;
+/** Bytes the /big route had written when its connection closed. */
+const closedAfter: number[] = [];
 let zipped: Buffer;
 let server: Awaited<ReturnType<typeof startFileServer>>;
 
@@ -35,6 +38,22 @@ beforeAll(async () => {
     '/not-zip': (res) => {
       res.writeHead(200, { 'Content-Type': 'text/html' });
       res.end('<html>Service Unavailable</html>');
+    },
+    '/big': (res) => {
+      // 16 MB, written as fast as the socket takes it: what the reader has not taken must wait
+      // in the kernel's buffers, not in the client's memory.
+      res.writeHead(200, { 'Content-Type': 'application/octet-stream' });
+      let sent = 0;
+      const block = Buffer.alloc(64 * 1024, 7);
+      const more = (): void => {
+        while (sent < BIG) {
+          sent += block.length;
+          if (!res.write(block)) return void res.once('drain', more);
+        }
+        res.end();
+      };
+      res.on('close', () => closedAfter.push(sent));
+      more();
     },
     '/expired': (res) => res.writeHead(403).end('AuthenticationFailed: Signature not valid'),
     '/broken': (res) => res.writeHead(500).end('InternalError'),
@@ -104,6 +123,21 @@ describe('download → unzip → CSV, over loopback', () => {
     expect((e as TransportError).reason).toBe('aborted');
   });
 
+  it('reads no further ahead than the reader, and closes the connection when it stops', async () => {
+    const { body } = await openDownload(server.url('/big'));
+    let read = 0;
+    for await (const chunk of body) {
+      read += chunk.length;
+      if (read >= 1024 * 1024) {
+        // A slow reader: the server may only get as far as socket buffers allow.
+        await new Promise((r) => setTimeout(r, 200));
+        break;
+      }
+    }
+    await expect.poll(() => closedAfter.length).toBe(1);
+    expect(closedAfter[0]).toBeLessThan(BIG);
+  });
+
   it('rejects a URL that is not http(s)', async () => {
     const e = (await openDownload('file:///etc/passwd').catch((x: unknown) => x)) as DownloadError;
     expect(e.reason).toBe('bad-url');
@@ -116,6 +150,49 @@ describe('download → unzip → CSV, over loopback', () => {
     const e = (await collectRows(parseDelimited(bad())).catch((x: unknown) => x)) as DownloadError;
     expect(e).toBeInstanceOf(DownloadError);
     expect(e.reason).toBe('bad-file');
+  });
+
+  it('hands over the records before a malformed line, then fails naming it', async () => {
+    const chunks = async function* () {
+      yield Buffer.from('"a","b"\n"1","2"\n');
+      yield Buffer.from('"3","4"\n"5" x,"6"\n"7","8"\n');
+    };
+    const seen: string[][] = [];
+    const e = await (async () => {
+      for await (const r of parseDelimited(chunks())) seen.push(r);
+    })().catch((x: unknown) => x);
+    expect(seen).toEqual([
+      ['a', 'b'],
+      ['1', '2'],
+      ['3', '4'],
+    ]);
+    expect(e).toBeInstanceOf(DownloadError);
+    expect((e as DownloadError).message).toMatch(/line 4/);
+  });
+
+  it('reads records split across chunks anywhere, and a last line without a line break', async () => {
+    const text = '"id","note"\r\n"1","two\nlines, and ""quotes"""\r\n\r\n"2",""\r\n"3","end"';
+    for (let cut = 1; cut < text.length; cut += 3) {
+      const chunks = async function* () {
+        yield Buffer.from(text.slice(0, cut));
+        yield Buffer.from(text.slice(cut));
+      };
+      expect(await collectRows(parseDelimited(chunks()))).toEqual([
+        ['id', 'note'],
+        ['1', 'two\nlines, and "quotes"'],
+        ['2', ''],
+        ['3', 'end'],
+      ]);
+    }
+  });
+
+  it('fails on a quote left open at the end of the file', async () => {
+    const open = async function* () {
+      yield Buffer.from('"a","b"\n"1","2');
+    };
+    const e = await collectRows(parseDelimited(open())).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(DownloadError);
+    expect((e as DownloadError).reason).toBe('bad-file');
   });
 
   it('parses TSV with literal quote characters', async () => {
