@@ -6,6 +6,7 @@ import type {
   TypeDescriptor,
   ValueDescriptor,
 } from '../../runtime/src/descriptors.ts';
+import { prefixOrder } from '../../runtime/src/soap/namespaces.ts';
 import { wireFields as flatten, wireOrder } from '../../runtime/src/wire-order.ts';
 import type { TypeRef } from '../model/index.ts';
 import type {
@@ -78,7 +79,11 @@ export function emitDescriptor(
     }
     return index;
   };
-  const lines = [`${open(headData(model, paths, ns))},`, '"operations":{'];
+  // The runtime numbers SOAP prefixes in this order; written out, it need not read every type.
+  const order = descriptorData(model, info, paths).soap.namespaces!;
+  const head = headData(model, paths, ns);
+  head.soap.namespaces = order.map(ns);
+  const lines = [`${open(head)},`, '"operations":{'];
   model.operations.forEach((op, i) => {
     lines.push(
       `${key(op.name)}${templateJson(operationData(op, info, ns))}${comma(i, model.operations)}`,
@@ -122,13 +127,15 @@ export function descriptorData(
   paths: DescriptorPaths,
 ): ServiceDescriptor {
   const same: Ns = (uri) => uri;
-  return {
+  const data: ServiceDescriptor = {
     ...headData(model, paths, same),
     operations: Object.fromEntries(
       model.operations.map((op) => [op.name, operationData(op, info, same)]),
     ),
     types: Object.fromEntries(model.types.map((t) => [t.name, typeData(t, info, same, 'all')])),
   };
+  data.soap.namespaces = prefixOrder(data);
+  return data;
 }
 
 function headData(model: MergedModel, paths: DescriptorPaths, ns: Ns): Head {

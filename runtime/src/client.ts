@@ -421,11 +421,17 @@ export class ServiceClient {
           },
         },
       );
+      // The headers are redacted when first read: most calls never look at them, and the
+      // redactor scans every value.
+      const rawHeaders = outcome.headers;
+      let headers: RawResponse['headers'] | undefined;
       return {
         value: outcome.value,
         response: Object.freeze({
           status: outcome.httpStatus,
-          headers: hookResponseHeaders(outcome.headers, redact),
+          get headers() {
+            return (headers ??= hookResponseHeaders(rawHeaders, redact));
+          },
           trackingId: outcome.trackingId,
           protocol,
           attempts,

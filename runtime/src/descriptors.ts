@@ -238,7 +238,16 @@ export interface ServiceDescriptor {
   id: string;
   /** SOAP service name (`CustomerManagementService`). */
   name: string;
-  soap: { path: string; namespace: string };
+  soap: {
+    path: string;
+    namespace: string;
+    /**
+     * Every namespace a SOAP request of this service can use, in the order the runtime numbers
+     * their prefixes (see soap/namespaces.ts): written by the generator so that a client need
+     * not read every type to number them. Without it, the runtime walks the types.
+     */
+    namespaces?: string[];
+  };
   rest: { basePath: string };
   operations: Record<string, OperationDescriptor>;
   types: Record<string, TypeDescriptor>;

@@ -11,6 +11,10 @@ import { PRETTIER_OPTIONS } from '../../generator/emit/format.ts';
 import { rawTemplate, templateJson } from '../../generator/emit/literal.ts';
 import { mergeModels, type MergedModel } from '../../generator/model/merge.ts';
 import { writeRuntimeStub } from './ts-check.ts';
+import { descriptorFromJson } from '../../runtime/src/descriptor-json.ts';
+import type { ServiceDescriptor } from '../../runtime/src/descriptors.ts';
+import { prefixOrder } from '../../runtime/src/soap/namespaces.ts';
+import { serviceIds } from '../../generator/specs/manifest.ts';
 import { ARR, arr, ENT, f, GEN, p, SVC, TINY_ENTRY, tinyRest, tinySoap } from './tiny-models.ts';
 
 /**
@@ -121,11 +125,18 @@ const root = mkdtempSync(join(tmpdir(), 'adsgen-descriptor-json-'));
 writeRuntimeStub(root);
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
+let loads = 0;
+
+/** A fresh instance of the emitted module (its own descriptor, nothing read yet). */
 async function load(): Promise<any> {
   const path = join(root, 'descriptor.js');
   writeFileSync(path, emitted.js);
-  return (await import(pathToFileURL(path).href)).descriptor;
+  return (await import(`${pathToFileURL(path).href}?${++loads}`)).descriptor;
 }
+
+/** Whether `types[name]` is still a getter, i.e. not parsed yet. */
+const unread = (types: object, name: string): boolean =>
+  typeof Object.getOwnPropertyDescriptor(types, name)?.get === 'function';
 
 /** Every `namespace` / `itemNamespace` member anywhere in `value`, with where it is. */
 function namespaces(value: unknown, at = '$'): [string, unknown][] {
@@ -157,7 +168,7 @@ describe('emitDescriptor', () => {
     const lines = body.split('\n');
     expect(lines.slice(0, 3)).toEqual([
       '',
-      '{"id":"tiny","name":"TinyService","soap":{"path":"/Api/Tiny/v13/TinyService.svc","namespace":"0"},"rest":{"basePath":"/Tiny/v13"},',
+      '{"id":"tiny","name":"TinyService","soap":{"path":"/Api/Tiny/v13/TinyService.svc","namespace":"0","namespaces":["0","1","2","3","4","5"]},"rest":{"basePath":"/Tiny/v13"},',
       '"operations":{',
     ]);
     const starts = lines.map((l) => /^"(\w+)":/.exec(l)?.[1]).filter(Boolean);
@@ -209,6 +220,58 @@ describe('emitDescriptor', () => {
     ]);
     // A subtype shares its base's field descriptors rather than holding copies.
     expect(descriptor.types.TextAd.fields[0]).toBe(descriptor.types.Ad.fields[0]);
+  });
+
+  it('parses a type when it is first read, a subtype before or after its base', async () => {
+    const m = model();
+    const expected = descriptorData(m, analyzeFamilies(m), TINY_ENTRY);
+    const names = Object.keys(expected.types);
+    const subFirst = await load();
+    expect(Object.keys(subFirst.types)).toEqual(names);
+    expect(names.every((name) => unread(subFirst.types, name))).toBe(true);
+    expect(subFirst.types.TextAd).toEqual(expected.types.TextAd);
+    expect(unread(subFirst.types, 'TextAd')).toBe(false);
+    expect(unread(subFirst.types, 'Ad')).toBe(true);
+    expect(subFirst.types.Ad).toEqual(expected.types.Ad);
+    expect(subFirst.types.TextAd.fields[0]).toBe(subFirst.types.Ad.fields[0]);
+    expect(subFirst.types.TextAd).toBe(subFirst.types.TextAd);
+
+    const baseFirst = await load();
+    expect(baseFirst.types.Ad).toEqual(expected.types.Ad);
+    expect(baseFirst.types.TextAd).toEqual(expected.types.TextAd);
+    expect(baseFirst.types.TextAd.fields[0]).toBe(baseFirst.types.Ad.fields[0]);
+    expect(baseFirst.types.Missing).toBeUndefined();
+  });
+
+  it('reads text without the generated line layout whole, to the same descriptor', () => {
+    const m = model();
+    const expected = descriptorData(m, analyzeFamilies(m), TINY_ENTRY);
+    const template = emitted.js.slice(
+      emitted.js.indexOf('String.raw`'),
+      emitted.js.lastIndexOf('`') + 1,
+    );
+    const nsList = new Function(
+      `${emitted.js.slice(emitted.js.indexOf('const NS'), emitted.js.indexOf('];') + 2)} return NS;`,
+    )() as string[];
+    const oneLine = JSON.stringify(readBack(template));
+    const d = descriptorFromJson(nsList, oneLine);
+    expect(d).toEqual(expected);
+    expect(unread(d.types, 'TextAd')).toBe(false);
+  });
+
+  it("writes each service's prefix order, the one the runtime would walk the types for", async () => {
+    for (const id of serviceIds()) {
+      const url = new URL(`../../generated/${id}/dist/descriptor.js`, import.meta.url);
+      const { descriptor } = (await import(url.href)) as { descriptor: ServiceDescriptor };
+      const written = descriptor.soap.namespaces;
+      expect(written, id).toBeDefined();
+      expect(written).toEqual(
+        prefixOrder({
+          ...descriptor,
+          soap: { ...descriptor.soap, namespaces: undefined },
+        } as ServiceDescriptor),
+      );
+    }
   });
 
   it('refuses a base type cycle, which loading could not resolve', () => {

@@ -270,6 +270,14 @@ describe('emitPackage (tiny model)', () => {
     expect(descriptor.soap).toEqual({
       path: '/Api/Tiny/v13/TinyService.svc',
       namespace: 'urn:tiny:svc',
+      // Prefix order (n0, n1, …): written by the generator so the client reads no type for it.
+      namespaces: [
+        'urn:tiny:svc',
+        'urn:tiny:entities',
+        'http://schemas.microsoft.com/2003/10/Serialization/Arrays',
+        'http://schemas.datacontract.org/2004/07/System.Collections.Generic',
+        'https://adapi.microsoft.com',
+      ],
     });
     expect(descriptor.rest).toEqual({ basePath: '/Tiny/v13' });
     expect(descriptor.operations.GetAds).toEqual({

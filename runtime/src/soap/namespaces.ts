@@ -17,27 +17,8 @@ export class PrefixTable {
   private readonly prefixes = new Map<string, string>();
 
   constructor(service: ServiceDescriptor) {
-    this.add(service.soap.namespace);
-    for (const op of Object.values(service.operations)) {
-      if (!op.soap) continue;
-      this.add(op.soap.requestElement.namespace);
-      for (const header of op.soap.requestHeaders) this.add(header.namespace);
-    }
-    for (const type of Object.values(service.types)) {
-      this.add(type.namespace);
-      if (type.kind !== 'object') continue;
-      for (const field of type.fields) {
-        this.add(field.namespace);
-        this.addValue(field.value);
-      }
-    }
-  }
-
-  private addValue(value: ValueDescriptor): void {
-    if ('array' in value) {
-      this.add(value.itemNamespace);
-      this.addValue(value.array);
-    }
+    // The generator writes the order into the descriptor; a hand-made one is walked.
+    for (const namespace of service.soap.namespaces ?? prefixOrder(service)) this.add(namespace);
   }
 
   private add(namespace: string | undefined): void {
@@ -149,4 +130,37 @@ export function defaultItemName(item: ValueDescriptor): string {
   if ('primitive' in item) return XSD_NAMES[item.primitive] ?? item.primitive;
   if ('type' in item) return item.type;
   return `ArrayOf${defaultItemName(item.array)}`;
+}
+
+/**
+ * Every namespace a request of `service` can use, in prefix order: the service namespace, the
+ * operations' request elements and headers, then the types with their fields and array items,
+ * each namespace where it first appears. Reads every type: the generator runs it once and
+ * writes the result into the descriptor (`soap.namespaces`).
+ *
+ * @internal
+ */
+export function prefixOrder(service: ServiceDescriptor): string[] {
+  const seen = new Set<string>();
+  const add = (namespace: string | undefined): void => {
+    if (namespace) seen.add(namespace);
+  };
+  const addValue = (value: ValueDescriptor): void => {
+    for (let v = value; 'array' in v; v = v.array) add(v.itemNamespace);
+  };
+  add(service.soap.namespace);
+  for (const op of Object.values(service.operations)) {
+    if (!op.soap) continue;
+    add(op.soap.requestElement.namespace);
+    for (const header of op.soap.requestHeaders) add(header.namespace);
+  }
+  for (const type of Object.values(service.types)) {
+    add(type.namespace);
+    if (type.kind !== 'object') continue;
+    for (const field of type.fields) {
+      add(field.namespace);
+      addValue(field.value);
+    }
+  }
+  return [...seen];
 }
