@@ -27,10 +27,16 @@ export type ResolvedValue =
   | { kind: 'object'; type: ObjectTypeDescriptor }
   | { kind: 'array'; array: ArrayValueDescriptor };
 
+/** How many types a service has, counted once per descriptor (the types may load lazily). */
+const typeCounts = new WeakMap<object, number>();
+
 export function resolveValue(service: ServiceDescriptor, value: ValueDescriptor): ResolvedValue {
   let current: ValueDescriptor = value;
+  let limit = typeCounts.get(service.types);
+  if (limit === undefined)
+    typeCounts.set(service.types, (limit = Object.keys(service.types).length));
   // An alias chain longer than the type table is a cycle: a descriptor bug, not a user error.
-  for (let hops = 0; hops <= Object.keys(service.types).length; hops++) {
+  for (let hops = 0; hops <= limit; hops++) {
     if ('primitive' in current) return { kind: 'primitive', primitive: current.primitive };
     if ('array' in current) return { kind: 'array', array: current };
     const type = lookupType(service, current.type);

@@ -130,11 +130,12 @@ function lazyTypes(
   return types;
 }
 
-/** The quoted name that starts the entry at `at` (JSON-decoded). */
+/** The quoted name that starts the entry at `at` (JSON-decoded when it holds an escape). */
 function entryName(json: string, at: number, id: string): string {
   const colon = json.indexOf('":', at);
   if (json[at] !== '"' || colon < 0) throw new Error(`descriptor ${id}: malformed type entry`);
-  return JSON.parse(json.slice(at, colon + 1)) as string;
+  const name = json.slice(at + 1, colon);
+  return name.includes('\\') ? (JSON.parse(`"${name}"`) as string) : name;
 }
 
 function namespaceOf(namespaces: readonly string[], id: string): (index: string) => string {
