@@ -113,10 +113,16 @@ function downloadModule(setNames: string[], header: string): ModuleTexts {
     `      return inner?.metadata ?? { footer: [], columns: [], rows: 0, unparsedValues: 0 };\n` +
     `    },\n` +
     `    [Symbol.asyncIterator]() {\n` +
-    `      // Delegates to the runtime's iterator: no extra generator step per row.\n` +
+    `      // Hands over the runtime iterator's own promise once it exists: no extra step per row.\n` +
     `      let rows: AsyncIterator<ReportRow<C>> | undefined;\n` +
+    `      let opening: Promise<AsyncIterator<ReportRow<C>>> | undefined;\n` +
     `      return {\n` +
-    `        next: async () => (rows ??= (await load())[Symbol.asyncIterator]()).next(),\n` +
+    `        next: () =>\n` +
+    `          rows\n` +
+    `            ? rows.next()\n` +
+    `            : (opening ??= load().then((d) => (rows = d[Symbol.asyncIterator]()))).then((r) =>\n` +
+    `                r.next(),\n` +
+    `              ),\n` +
     `        return: async () => (await rows?.return?.()) ?? { done: true, value: undefined },\n` +
     `      };\n` +
     `    },\n` +
@@ -130,7 +136,8 @@ function downloadModule(setNames: string[], header: string): ModuleTexts {
     .replace(/\.startReportDownload<ReportRow<C>>\(/, '.startReportDownload(')
     .replace('get metadata(): ReportMetadata {', 'get metadata() {')
     .replace('(path: string)', '(path)')
-    .replace(': AsyncIterator<ReportRow<C>> | undefined', '');
+    .replace(': AsyncIterator<ReportRow<C>> | undefined', '')
+    .replace(': Promise<AsyncIterator<ReportRow<C>>> | undefined', '');
   const unionDoc = `/** Any column of any report type. */\n`;
   const ts = `${header}\n${importsTypes}\n${unionDoc}${union}\n${fnDoc}\n${signature}${tsBody}`;
   const js =
