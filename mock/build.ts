@@ -17,10 +17,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bundleForNode } from '../scripts/build/esbuild-bundle.ts';
 import {
+  buildPackage,
   buildWhenRunDirectly,
   filesUnder,
-  isUpToDate,
-  replaceDist,
   tsc,
 } from '../scripts/build/package-build.ts';
 
@@ -33,23 +32,18 @@ export async function buildMock(
 ): Promise<void> {
   const bulkEntities = join(mockDir, '..', 'generator', 'bulk', 'entities.json');
   const specFiles = await specsToBundle(specsDir);
-  const inputs = [
-    ...(await filesUnder(join(mockDir, 'src'))),
-    join(mockDir, 'tsconfig.json'),
-    join(mockDir, 'package.json'),
-    ...specFiles.map((f) => join(specsDir, f)),
-    bulkEntities,
-  ];
-  const dist = join(mockDir, 'dist');
-  if (await isUpToDate(inputs, [join(dist, 'index.js'), join(dist, 'index.d.ts')])) return;
-  const started = performance.now();
-  await replaceDist(mockDir, async (staging) => {
-    await compile(mockDir, staging);
-    await mkdir(join(mockDir, 'specs'), { recursive: true });
-    for (const f of specFiles) await copyFile(join(specsDir, f), join(mockDir, 'specs', f));
-    await copyFile(bulkEntities, join(mockDir, 'specs', 'bulk-entities.json'));
+  await buildPackage({
+    name: 'mock',
+    dir: mockDir,
+    inputs: [...specFiles.map((f) => join(specsDir, f)), bulkEntities],
+    compile: async (staging) => {
+      await compile(mockDir, staging);
+      await mkdir(join(mockDir, 'specs'), { recursive: true });
+      for (const f of specFiles) await copyFile(join(specsDir, f), join(mockDir, 'specs', f));
+      await copyFile(bulkEntities, join(mockDir, 'specs', 'bulk-entities.json'));
+    },
+    out,
   });
-  out(`mock: built mock/dist in ${Math.round(performance.now() - started)} ms`);
 }
 
 /**

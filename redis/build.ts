@@ -12,13 +12,7 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bundleForNode } from '../scripts/build/esbuild-bundle.ts';
-import {
-  buildWhenRunDirectly,
-  filesUnder,
-  isUpToDate,
-  replaceDist,
-  tsc,
-} from '../scripts/build/package-build.ts';
+import { buildPackage, buildWhenRunDirectly, tsc } from '../scripts/build/package-build.ts';
 
 const REDIS = dirname(fileURLToPath(import.meta.url));
 
@@ -26,22 +20,18 @@ export async function buildRedis(
   out: (line: string) => void,
   redisDir: string = REDIS,
 ): Promise<void> {
-  const dist = join(redisDir, 'dist');
-  const inputs = [
-    ...(await filesUnder(join(redisDir, 'src'))),
-    join(redisDir, 'tsconfig.json'),
-    join(redisDir, 'package.json'),
-  ];
-  if (await isUpToDate(inputs, [join(dist, 'index.js'), join(dist, 'index.d.ts')])) return;
-  const started = performance.now();
-  await replaceDist(redisDir, async (staging) => {
-    await tsc('redis/', ['-p', join(redisDir, 'tsconfig.json'), '--outDir', staging], redisDir);
-    await bundleForNode('redis/', {
-      entryPoints: [join(redisDir, 'src', 'index.ts')],
-      outdir: staging,
-    });
+  await buildPackage({
+    name: 'redis',
+    dir: redisDir,
+    compile: async (staging) => {
+      await tsc('redis/', ['-p', join(redisDir, 'tsconfig.json'), '--outDir', staging], redisDir);
+      await bundleForNode('redis/', {
+        entryPoints: [join(redisDir, 'src', 'index.ts')],
+        outdir: staging,
+      });
+    },
+    out,
   });
-  out(`redis: built redis/dist in ${Math.round(performance.now() - started)} ms`);
 }
 
 buildWhenRunDirectly(import.meta.url, buildRedis);

@@ -18,13 +18,7 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bundleForNode } from '../scripts/build/esbuild-bundle.ts';
-import {
-  buildWhenRunDirectly,
-  filesUnder,
-  isUpToDate,
-  replaceDist,
-  tsc,
-} from '../scripts/build/package-build.ts';
+import { buildPackage, buildWhenRunDirectly, tsc } from '../scripts/build/package-build.ts';
 
 const RUNTIME = dirname(fileURLToPath(import.meta.url));
 
@@ -32,16 +26,12 @@ export async function buildRuntime(
   out: (line: string) => void,
   runtimeDir: string = RUNTIME,
 ): Promise<void> {
-  const dist = join(runtimeDir, 'dist');
-  const inputs = [
-    ...(await filesUnder(join(runtimeDir, 'src'))),
-    join(runtimeDir, 'tsconfig.json'),
-    join(runtimeDir, 'package.json'),
-  ];
-  if (await isUpToDate(inputs, [join(dist, 'index.js'), join(dist, 'index.d.ts')])) return;
-  const started = performance.now();
-  await replaceDist(runtimeDir, (staging) => compile(runtimeDir, staging));
-  out(`runtime: built runtime/dist in ${Math.round(performance.now() - started)} ms`);
+  await buildPackage({
+    name: 'runtime',
+    dir: runtimeDir,
+    compile: (staging) => compile(runtimeDir, staging),
+    out,
+  });
 }
 
 /** src/ → `outDir`: declarations by tsc (which type-checks), JavaScript by esbuild. */

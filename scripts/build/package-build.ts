@@ -25,11 +25,39 @@ export async function tsc(what: string, args: string[], cwd: string): Promise<vo
 }
 
 /**
+ * One package's build: skipped when dist/index.js and dist/index.d.ts are newer than every
+ * file of src/, tsconfig.json, package.json and `inputs`; else `compile` fills a staging
+ * folder that replaces dist/ whole (replaceDist), and one line says how long it took.
+ */
+export async function buildPackage(options: {
+  /** The folder name, for messages: `runtime`, `mock`, `redis`. */
+  name: string;
+  dir: string;
+  /** Inputs beyond the package's sources and configuration (spec files the mock copies). */
+  inputs?: string[];
+  compile: (staging: string) => Promise<void>;
+  out: (line: string) => void;
+}): Promise<void> {
+  const { name, dir } = options;
+  const dist = join(dir, 'dist');
+  const inputs = [
+    ...(await filesUnder(join(dir, 'src'))),
+    join(dir, 'tsconfig.json'),
+    join(dir, 'package.json'),
+    ...(options.inputs ?? []),
+  ];
+  if (await isUpToDate(inputs, [join(dist, 'index.js'), join(dist, 'index.d.ts')])) return;
+  const started = performance.now();
+  await replaceDist(dir, options.compile);
+  options.out(`${name}: built ${name}/dist in ${Math.round(performance.now() - started)} ms`);
+}
+
+/**
  * Builds a whole new `<packageDir>/dist` in a staging folder beside it and swaps it in only
  * when complete: no module of an earlier layout lingers, and a failed build (a type error)
  * leaves the previous dist/ working for whatever already uses it.
  */
-export async function replaceDist(
+async function replaceDist(
   packageDir: string,
   build: (staging: string) => Promise<void>,
 ): Promise<void> {
@@ -56,7 +84,7 @@ export async function filesUnder(dir: string): Promise<string[]> {
 }
 
 /** Whether every one of `outputs` exists and is newer than every one of `inputs`. */
-export async function isUpToDate(inputs: string[], outputs: string[]): Promise<boolean> {
+async function isUpToDate(inputs: string[], outputs: string[]): Promise<boolean> {
   const mtime = (file: string) => stat(file).then((s) => s.mtimeMs);
   let built: number;
   try {
