@@ -1,10 +1,12 @@
 /**
  * `adsgen auth login|status|logout` and `adsgen doctor`: thin. The work is the runtime's
  * (`@adsgen/runtime`: setup/commands.ts), the doctor's clients are the generated packages.
- * Both are loaded at run time, and built first when this checkout has not built them yet, so
- * a fresh clone can run `npx adsgen auth login` straight after `npm ci`. The runtime is
- * imported through a variable: the generator is compiled before the runtime exists (`npm ci`
- * runs `prepare` first), so its types cannot be referenced here.
+ * Both are loaded at run time. `npm ci` builds the runtime (the `prepare` script), so a fresh
+ * clone can run `npx adsgen auth login` straight after it; the generator never builds the
+ * runtime itself (when runtime/dist is missing, the message says which command builds it).
+ * The doctor generates the two packages it needs when they are missing. The runtime is
+ * imported through a variable: the generator is compiled in the same `prepare`, before the
+ * runtime is built, so its types cannot be referenced here.
  */
 import { existsSync } from 'node:fs';
 import { createInterface } from 'node:readline/promises';
@@ -36,7 +38,7 @@ export async function runAccountCommand(
   flags: Flags,
   io: Io,
 ): Promise<number> {
-  const runtime = await loadRuntime(io);
+  const runtime = await loadRuntime();
   const commandIo: CommandIo = { ...io, readLine, env: process.env };
   switch (command) {
     case 'login':
@@ -50,14 +52,9 @@ export async function runAccountCommand(
   }
 }
 
-async function loadRuntime(io: Io): Promise<SetupRuntime> {
-  if (!existsSync(join(REPO_ROOT, 'runtime', 'dist', 'index.js'))) {
-    io.err('runtime/dist is not built yet: building it first');
-    const { ensureSpecs } = await import('./ensure-specs.ts');
-    await ensureSpecs(io.err);
-    const { buildRuntime } = await import('./runtime-build.ts');
-    await buildRuntime(io.err);
-  }
+async function loadRuntime(): Promise<SetupRuntime> {
+  if (!existsSync(join(REPO_ROOT, 'runtime', 'dist', 'index.js')))
+    throw new Error('runtime/dist is not built: run `npm run build` first');
   return (await import(RUNTIME)) as SetupRuntime;
 }
 

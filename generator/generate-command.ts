@@ -1,6 +1,6 @@
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { ensureSpecs } from './ensure-specs.ts';
-import { REPO_ROOT, SPECS_DIR, serviceIds } from './specs/manifest.ts';
+import { REPO_ROOT, SPECS_DIR, findService, serviceIds } from './specs/manifest.ts';
 
 export interface GenerateArgs {
   services: string[];
@@ -8,16 +8,16 @@ export interface GenerateArgs {
   out?: string;
   /** Read specs from here instead of specs/ (tests; a mirror of the spec files). */
   specsDir?: string;
-  /** Skip compiling runtime/ (tests that only look at generated sources). */
-  skipRuntime?: boolean;
 }
 
 type Io = { out: (s: string) => void; err: (s: string) => void };
 
 /**
- * `adsgen generate`: specs (if missing) → error-code table → runtime/dist, mock/dist and
- * redis/dist → one package per service (atomic, see emit/generate.ts) → a change summary for
- * each service whose spec changed since the previous generate.
+ * `adsgen generate`: one package per service into the output directory (atomic, see
+ * emit/generate.ts), then a change summary for each service whose spec changed since the
+ * previous generate (kept in the output directory too). It writes nothing else: the spec files
+ * come from `npm run specs`, and runtime/, mock/ and redis/ build themselves (`npm run build`);
+ * `npm run generate` runs all three.
  */
 export async function runGenerate(args: GenerateArgs, io: Io): Promise<number> {
   const all = serviceIds();
@@ -28,18 +28,7 @@ export async function runGenerate(args: GenerateArgs, io: Io): Promise<number> {
   }
   const outDir = resolve(args.out ?? join(REPO_ROOT, 'generated'));
   const specsDir = args.specsDir ?? SPECS_DIR;
-  if (!args.specsDir) await ensureSpecs(io.out);
-  if (!args.skipRuntime) {
-    const { buildRuntime } = await import('./runtime-build.ts');
-    await buildRuntime(io.out);
-    const { buildMock } = await import('./mock-build.ts');
-    await buildMock(io.out);
-    // @adsgen/redis builds itself (its own `npm run build`); after the runtime, whose
-    // declarations it compiles against. Its directory is passed: this may run compiled, from
-    // dist/, where the build module's own location is not redis/.
-    const { buildRedis } = await import('../redis/build.ts');
-    await buildRedis(io.out, join(REPO_ROOT, 'redis'));
-  }
+  assertSpecsPresent(specsDir, services);
 
   const { generate } = await import('./emit/generate.ts');
   const { recordAndSummarize } = await import('./generate-summary.ts');
@@ -67,4 +56,16 @@ export async function runGenerate(args: GenerateArgs, io: Io): Promise<number> {
   const total = results.reduce((n, r) => n + r.ms, 0);
   io.out(`generated ${results.length} package(s) into ${outDir} in ${Math.round(total)} ms`);
   return 0;
+}
+
+/** Fails before any work when a spec file of a requested service is not in `specsDir`. */
+function assertSpecsPresent(specsDir: string, services: readonly string[]): void {
+  const missing = services
+    .flatMap((id) => Object.values(findService(id).files))
+    .filter((file) => !existsSync(join(specsDir, file)));
+  if (missing.length === 0) return;
+  const shown = missing.length > 3 ? `${missing.slice(0, 3).join(', ')}, …` : missing.join(', ');
+  throw new Error(
+    `${specsDir} lacks ${missing.length} spec file(s) (${shown}): run \`npm run specs\` first`,
+  );
 }

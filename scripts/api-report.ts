@@ -1,13 +1,14 @@
 /**
- * `npm run api-report`: builds runtime/dist and rewrites runtime/api/runtime.api.md, API
- * Extractor's report of @adsgen/runtime's public entry (every export with its signature and
- * release tag), so a change to the public surface shows in review as a change to that file.
+ * `npm run api-report`: builds runtime/dist (runtime/build.ts; nothing to do when it is up to
+ * date) and rewrites runtime/api/runtime.api.md, API Extractor's report of @adsgen/runtime's
+ * public entry (every export with its signature and release tag), so a change to the public
+ * surface shows in review as a change to that file.
  * `npm run api-report:check` (CI) writes nothing and fails when the committed report differs
  * from the code, or when an export has no release tag (`@public`, or `@internal`).
  */
 import { join } from 'node:path';
 import { Extractor, ExtractorConfig } from '@microsoft/api-extractor';
-import { buildRuntime } from '../generator/runtime-build.ts';
+import { buildRuntime } from '../runtime/build.ts';
 import { REPO_ROOT } from '../generator/specs/manifest.ts';
 
 const check = process.argv.includes('--check');

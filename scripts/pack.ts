@@ -6,8 +6,8 @@
  *   npm run pack -- [--out <dir>] [<service id>…]     (default out: packages/)
  *
  * The runtime, @adsgen/mock and @adsgen/redis are always packed; without service ids, all six
- * generated packages with them (run `npm run generate` first: it builds runtime/dist,
- * mock/dist, redis/dist and generated/<id>/dist).
+ * generated packages with them (run `npm run generate` first: its `npm run build` makes
+ * runtime/dist, redis/dist and mock/dist, then `adsgen generate` writes generated/<id>/dist).
  */
 import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';

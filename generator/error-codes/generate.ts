@@ -6,7 +6,9 @@ import { dirname, join } from 'node:path';
  * Turns `specs/error-codes.json` (Microsoft's operation error code page: numeric code ↔
  * symbolic ErrorCode) into `runtime/src/error-codes.generated.ts`, so the runtime can name a
  * code that a fault carries without one (Customer Management and Billing `OperationError`s
- * have no `ErrorCode` member) and so users can compare against symbolic names.
+ * have no `ErrorCode` member) and so users can compare against symbolic names. The module is
+ * committed, so the runtime builds without specs; `npm run error-codes`
+ * (scripts/error-codes.ts) rewrites it, and a test fails while it differs from the specs.
  */
 
 /** One row of `error-codes.json`. */
@@ -74,19 +76,37 @@ export function renderErrorCodeTable(
 }
 
 /**
+ * The table module `<specsDir>/error-codes.json` renders to, and how many numeric codes it
+ * holds. A missing file names the command that brings it.
+ */
+export async function renderErrorCodeModule(
+  specsDir: string,
+): Promise<{ text: string; count: number }> {
+  const file = 'error-codes.json';
+  const path = join(specsDir, file);
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+    throw new Error(`${path} is missing: run \`npm run specs\` first`);
+  }
+  const parsed = JSON.parse(text) as { codes?: unknown };
+  if (!Array.isArray(parsed.codes)) {
+    throw new Error(`${path}: expected an object with a "codes" array`);
+  }
+  const table = buildErrorCodeTable(parsed.codes as ErrorCodeRow[]);
+  const sha256 = createHash('sha256').update(text).digest('hex');
+  return { text: renderErrorCodeTable(table, { file, sha256 }), count: table.names.length };
+}
+
+/**
  * Reads `<specsDir>/error-codes.json` and writes the table module to `outFile`.
  * Returns the number of numeric codes written.
  */
 export async function writeErrorCodeTable(specsDir: string, outFile: string): Promise<number> {
-  const file = 'error-codes.json';
-  const text = await readFile(join(specsDir, file), 'utf8');
-  const parsed = JSON.parse(text) as { codes?: unknown };
-  if (!Array.isArray(parsed.codes)) {
-    throw new Error(`${join(specsDir, file)}: expected an object with a "codes" array`);
-  }
-  const table = buildErrorCodeTable(parsed.codes as ErrorCodeRow[]);
-  const sha256 = createHash('sha256').update(text).digest('hex');
+  const { text, count } = await renderErrorCodeModule(specsDir);
   await mkdir(dirname(outFile), { recursive: true });
-  await writeFile(outFile, renderErrorCodeTable(table, { file, sha256 }));
-  return table.names.length;
+  await writeFile(outFile, text);
+  return count;
 }

@@ -69,6 +69,12 @@ export async function runSpecs(opts: SpecsOptions, log: (line: string) => void):
   for (const f of changes.added) log(`  added    ${f}`);
   for (const f of changes.changed) log(`  changed  ${f}`);
   for (const f of changes.removed) log(`  removed  ${f} (no longer in the source)`);
+  // The runtime's error-code table is committed (it builds without specs); say how to follow.
+  if ([...changes.added, ...changes.changed].includes('error-codes.json'))
+    log(
+      'error-codes.json changed: run `npm run error-codes` and commit ' +
+        'runtime/src/error-codes.generated.ts',
+    );
 }
 
 async function downloadWsdls(target: string, opts: SpecsOptions, log: (line: string) => void): Promise<void> {

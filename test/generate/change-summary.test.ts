@@ -19,7 +19,7 @@ async function generateWith(specsDir: string, out: string): Promise<string[]> {
   const lines: string[] = [];
   const io = { out: (s: string) => lines.push(s), err: (s: string) => lines.push(s) };
   const code = await runGenerate(
-    { services: ['customer-management'], all: false, out, specsDir, skipRuntime: true },
+    { services: ['customer-management'], all: false, out, specsDir },
     io,
   );
   expect(code).toBe(0);

@@ -53,6 +53,14 @@ describe('adsgen specs (copy)', () => {
     await runSpecs({ from: source, specsDir: target }, (l) => third.push(l));
     expect(third.join('\n')).toContain('changed  a.openapi.json');
     expect(third.join('\n')).not.toContain('a.wsdl');
+    expect(third.join('\n')).not.toContain('npm run error-codes');
+
+    // The runtime's error-code table is committed: a changed error-codes.json says how to follow.
+    await writeFile(join(source, 'error-codes.json'), '{"codes":[]}');
+    const fourth: string[] = [];
+    await runSpecs({ from: source, specsDir: target }, (l) => fourth.push(l));
+    expect(fourth.join('\n')).toContain('added    error-codes.json');
+    expect(fourth.join('\n')).toContain('run `npm run error-codes` and commit');
   });
 
   it('--if-missing leaves existing specs alone', async () => {

@@ -1,6 +1,6 @@
 /**
  * The REST codecs over the real generated descriptors (`generated/<service>/dist/descriptor.js`,
- * written by `node bin/adsgen.js generate --all`, which `npm test` runs first): the key/value
+ * written by `npm run generate`, which `npm test` runs first): the key/value
  * pairs REST spells `{Key, Value}`, and fault bodies of every service resolving their concrete
  * ApplicationFault subtype from `Type` with their error arrays decoded as typed values.
  */
@@ -29,9 +29,7 @@ beforeAll(async () => {
   for (const id of SERVICES) {
     const url = new URL(`../../../generated/${id}/dist/descriptor.js`, import.meta.url);
     if (!existsSync(fileURLToPath(url)))
-      throw new Error(
-        `${fileURLToPath(url)} is missing: run \`node bin/adsgen.js generate --all\``,
-      );
+      throw new Error(`${fileURLToPath(url)} is missing: run \`npm run generate\``);
     const mod = (await import(pathToFileURL(fileURLToPath(url)).href)) as {
       descriptor: ServiceDescriptor;
     };

@@ -203,7 +203,7 @@ describe('REST encode of a restMap field', () => {
 describe('campaign-management AuditPointResult.Details (generated descriptor)', async () => {
   const url = new URL('../../../generated/campaign-management/dist/descriptor.js', import.meta.url);
   if (!existsSync(fileURLToPath(url)))
-    throw new Error(`${fileURLToPath(url)} is missing: run \`node bin/adsgen.js generate --all\``);
+    throw new Error(`${fileURLToPath(url)} is missing: run \`npm run generate\``);
   const { descriptor: d } = (await import(pathToFileURL(fileURLToPath(url)).href)) as {
     descriptor: ServiceDescriptor;
   };

@@ -5,10 +5,11 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   buildErrorCodeTable,
+  renderErrorCodeModule,
   renderErrorCodeTable,
   writeErrorCodeTable,
 } from '../../../generator/error-codes/generate.ts';
-import { SPECS_DIR } from '../../../generator/specs/manifest.ts';
+import { REPO_ROOT, SPECS_DIR } from '../../../generator/specs/manifest.ts';
 
 let dir: string;
 beforeAll(async () => {
@@ -95,6 +96,12 @@ describe('writeErrorCodeTable', () => {
     expect(text).not.toMatch(/ Not\n/);
   });
 
+  it('names `npm run specs` when the specs dir has no error-codes.json', async () => {
+    await expect(renderErrorCodeModule(join(dir, 'no-such-specs'))).rejects.toThrow(
+      /error-codes\.json is missing: run `npm run specs` first/,
+    );
+  });
+
   it('rejects a file without a codes array', async () => {
     const bad = join(dir, 'bad');
     await import('node:fs/promises').then((fs) => fs.mkdir(bad));
@@ -126,6 +133,22 @@ describe('writeErrorCodeTable', () => {
         '',
       ].join('\n'),
     );
+  });
+});
+
+describe('the committed table', () => {
+  it('is what specs/error-codes.json renders (else: npm run error-codes, and commit)', async () => {
+    const committed = await readFile(
+      join(REPO_ROOT, 'runtime', 'src', 'error-codes.generated.ts'),
+      'utf8',
+    );
+    const { text } = await renderErrorCodeModule(SPECS_DIR);
+    // A plain equality: a diff of 1,500 lines would bury the one line that says what to do.
+    expect(
+      committed === text,
+      'runtime/src/error-codes.generated.ts differs from what specs/error-codes.json renders: ' +
+        'run `npm run error-codes` and commit the file',
+    ).toBe(true);
   });
 });
 

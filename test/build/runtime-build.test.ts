@@ -11,13 +11,14 @@ import { appendFile, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildRuntime } from '../../generator/runtime-build.ts';
+import { buildRuntime } from '../../runtime/build.ts';
 import { REPO_ROOT } from '../../generator/specs/manifest.ts';
 
 /**
- * `buildRuntime` on a copy of runtime/ (inside the repository, so `@types/node` and undici
- * resolve as for the real one): a type error leaves the previous dist/ in place, a good build
- * replaces it whole with one bundle that loads, and no staging folder is left either way.
+ * The runtime's own build (runtime/build.ts, `npm run build -w @adsgen/runtime`) on a copy of
+ * runtime/ (inside the repository, so `@types/node` and undici resolve as for the real one): a
+ * type error leaves the previous dist/ in place, a good build replaces it whole with one
+ * bundle that loads, and no staging folder is left either way.
  */
 
 const work = join(REPO_ROOT, 'node_modules', '.cache', `adsgen-runtime-build-${process.pid}`);

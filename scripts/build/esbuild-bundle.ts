@@ -1,5 +1,5 @@
 /**
- * The one esbuild set-up the hand-written packages (runtime, mock) are bundled with: ESM for
+ * The one esbuild set-up the hand-written packages (runtime, mock, redis) are bundled with: ESM for
  * Node 20, dependencies left as imports, entries sharing chunks. esbuild is loaded here, on
  * demand, so commands that build nothing never pay for it.
  */
