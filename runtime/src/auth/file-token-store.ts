@@ -86,7 +86,13 @@ export class FileTokenStore implements TokenStore, RefreshLock {
             onCompromised: () => undefined,
           });
         } catch (error) {
-          if (errorCode(error) !== 'ELOCKED') throw error;
+          const code = errorCode(error);
+          // ENOENT: proper-lockfile made the lock directory, but another process that had
+          // judged the previous (stale) lock by an earlier look removed it before the stat
+          // that follows. The lock is not ours; take turns again like any waiter.
+          if (code === 'ENOENT')
+            await mkdir(dirname(this.path), { recursive: true, mode: DIR_MODE });
+          else if (code !== 'ELOCKED') throw error;
         }
         if (Date.now() - started >= this.#lockWaitMs) {
           throw new TokenStoreError(
