@@ -1,6 +1,5 @@
 import { cp, mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { request } from 'undici';
 import { REPO_ROOT, SPECS_DIR, loadManifest } from './manifest.ts';
 import { compareLocks, computeLock, exists, listSpecFiles, readLock, writeLock } from './lock.ts';
 
@@ -78,6 +77,8 @@ export async function runSpecs(opts: SpecsOptions, log: (line: string) => void):
 }
 
 async function downloadWsdls(target: string, opts: SpecsOptions, log: (line: string) => void): Promise<void> {
+  // undici only for --download: `npm run generate` runs `adsgen specs --if-missing` every time.
+  const { request } = await import('undici');
   const env = opts.environment ?? 'production';
   const timeout = opts.timeoutMs ?? 30_000;
   for (const service of loadManifest().services) {

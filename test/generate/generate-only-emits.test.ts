@@ -13,7 +13,8 @@ import { REPO_ROOT, SPECS_DIR, loadManifest } from '../../generator/specs/manife
  * never built: a generate that built any of them, rewrote the error-code table or fetched
  * specs would change the copy, which is compared file by file (path, size, mtime) before and
  * after. A copy whose specs/ holds only the committed manifest and lock (a fresh clone) fails
- * with the command that brings the specs, and creates nothing.
+ * with the command that brings the specs, and creates nothing. `adsgen auth`, which needs the
+ * built runtime, names the command that builds it instead of building.
  */
 
 let work: string;
@@ -117,4 +118,15 @@ describe('adsgen generate writes only its output directory', () => {
     );
     expect(existsSync(out)).toBe(false);
   });
+});
+
+describe('adsgen auth in an unbuilt checkout', () => {
+  it('adsgen auth without runtime/dist: names `npm run build`, builds nothing', async () => {
+    const checkout = join(work, 'unbuilt');
+    await copyCheckout(checkout, false);
+    const r = await adsgen(checkout, ['auth', 'status']);
+    expect(r.code, r.output).toBe(1);
+    expect(r.output).toMatch(/^adsgen: runtime\/dist is not built: run `npm run build` first$/m);
+    expect(existsSync(join(checkout, 'runtime', 'dist'))).toBe(false);
+  }, 120_000);
 });
