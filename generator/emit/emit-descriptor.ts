@@ -44,6 +44,10 @@ import { operationPaging } from './paging.ts';
  * changed line, also for a field of a base type. A raw template leaves JSON's escapes alone and
  * prettier leaves a template's content alone; `templateJson` escapes the backticks and `${` a
  * string might hold, and `rawTemplate` refuses any text the template would not hold unchanged.
+ *
+ * The runtime relies on that layout to parse each type only when it is first read: a line
+ * `"types":{` opens the types, every type entry starts a line with its quoted name, and field
+ * and closing lines never start with `"` (see runtime/src/descriptor-json.ts).
  */
 
 export interface DescriptorPaths {
