@@ -9,8 +9,8 @@ import {
   type Server,
   type ServerResponse,
 } from 'node:http';
-import { createServer as createNetServer, type Socket } from 'node:net';
-import type { AddressInfo } from 'node:net';
+import { createServer as createNetServer } from 'node:net';
+import { listenOnLoopback } from '../../support/loopback-listen.ts';
 import { afterEach, describe, expect, it } from 'vitest';
 import { postTokenRequest } from '../../../runtime/src/auth/token-endpoint.ts';
 import { TransportError } from '../../../runtime/src/errors.ts';
@@ -46,26 +46,12 @@ async function serve(
   server: Server | ReturnType<typeof createNetServer>,
   query = '',
 ): Promise<Endpoint> {
-  const sockets = new Set<Socket>();
-  const closed: Promise<void>[] = [];
-  server.on('connection', (socket: Socket) => {
-    sockets.add(socket);
-    closed.push(new Promise((resolve) => socket.on('close', () => resolve())));
-    socket.on('close', () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  const { port, allClosed, close } = await listenOnLoopback(server);
   const endpoint: Endpoint = {
     url: `http://127.0.0.1:${port}${PATH}${query}`,
     where: `http://127.0.0.1:${port}${PATH}`,
-    allClosed: async () => {
-      await Promise.all(closed);
-    },
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const socket of sockets) socket.destroy();
-        server.close(() => resolve());
-      }),
+    allClosed,
+    close,
   };
   open.push(endpoint);
   return endpoint;

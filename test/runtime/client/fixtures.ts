@@ -1,5 +1,5 @@
 import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import { listenOnLoopback } from '../../support/loopback-listen.ts';
 import type { ServiceDescriptor } from '../../../runtime/src/descriptors.ts';
 
 /** Real-looking secrets: every test asserts none of them ever shows up in errors or logs. */
@@ -78,7 +78,6 @@ export interface TestServer {
 /** A loopback HTTP server; `handler` answers the n-th (1-based) request. */
 export async function startServer(handler: Handler): Promise<TestServer> {
   const requests: RecordedRequest[] = [];
-  const sockets = new Set<Socket>();
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -93,20 +92,11 @@ export async function startServer(handler: Handler): Promise<TestServer> {
       handler(rec, res, requests.length);
     });
   });
-  server.on('connection', (s) => {
-    sockets.add(s);
-    s.on('close', () => sockets.delete(s));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  const { port, close } = await listenOnLoopback(server);
   return {
     url: `http://127.0.0.1:${port}`,
     requests,
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const s of sockets) s.destroy();
-        server.close(() => resolve());
-      }),
+    close,
   };
 }
 

@@ -1,6 +1,6 @@
 import { createServer } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
 import { createProxy, type ProxyServer } from 'proxy';
+import { listenOnLoopback } from '../../support/loopback-listen.ts';
 
 /**
  * A real HTTP proxy on loopback (the `proxy` package: CONNECT tunnels and absolute-form
@@ -23,21 +23,11 @@ export async function startProxy(
   // Recorded before the proxy's own listeners run.
   server.prependListener('connect', (req) => seen.push(`CONNECT ${req.url}`));
   server.prependListener('request', (req) => seen.push(`${req.method} ${req.url}`));
-  const sockets = new Set<Socket>();
-  server.on('connection', (s: Socket) => {
-    sockets.add(s);
-    s.on('close', () => sockets.delete(s));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  const { port, close } = await listenOnLoopback(server);
   return {
     url: `http://127.0.0.1:${port}`,
     seen,
     server,
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const s of sockets) s.destroy();
-        server.close(() => resolve());
-      }),
+    close,
   };
 }
