@@ -73,8 +73,12 @@ export interface AdsErrorEntry {
   editorial?: EditorialDetails;
 }
 
-/** Sets `name` on the prototype: right in stacks and `String(e)`, absent from own properties. */
-function nameClass(cls: { prototype: Error }, name: string): void {
+/**
+ * Sets `name` on the prototype: right in stacks and `String(e)`, absent from own properties.
+ *
+ * @internal
+ */
+export function nameClass(cls: { prototype: Error }, name: string): void {
   Object.defineProperty(cls.prototype, 'name', { value: name, writable: true, configurable: true });
 }
 

@@ -1,4 +1,4 @@
-import { AdsError } from '../errors.js';
+import { AdsError, nameClass } from '../errors.js';
 
 /**
  * Errors of the transfer helpers (polling a server-side job, downloading and reading its
@@ -29,11 +29,7 @@ export class DeadlineExceededError extends AdsError {
     };
   }
 }
-Object.defineProperty(DeadlineExceededError.prototype, 'name', {
-  value: 'DeadlineExceededError',
-  writable: true,
-  configurable: true,
-});
+nameClass(DeadlineExceededError, 'DeadlineExceededError');
 
 export type DownloadFailure =
   'url-expired' | 'http-status' | 'bad-url' | 'bad-archive' | 'bad-file';
@@ -57,11 +53,7 @@ export class DownloadError extends AdsError {
     };
   }
 }
-Object.defineProperty(DownloadError.prototype, 'name', {
-  value: 'DownloadError',
-  writable: true,
-  configurable: true,
-});
+nameClass(DownloadError, 'DownloadError');
 
 /**
  * The download host answered 403 or 404: the URL's signature has expired (Microsoft's report
@@ -76,11 +68,7 @@ export class DownloadUrlExpiredError extends DownloadError {
     );
   }
 }
-Object.defineProperty(DownloadUrlExpiredError.prototype, 'name', {
-  value: 'DownloadUrlExpiredError',
-  writable: true,
-  configurable: true,
-});
+nameClass(DownloadUrlExpiredError, 'DownloadUrlExpiredError');
 
 /** `scheme://host/path` of a URL, without its query (which holds the signature) or fragment. */
 export function describeUrl(url: string): string {

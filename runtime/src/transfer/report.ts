@@ -2,7 +2,8 @@ import { createWriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { AdsError, getResponseMetadata } from '../index.js';
+import { AdsError, nameClass } from '../errors.js';
+import { getResponseMetadata } from '../response-metadata.js';
 import { TransferScope } from './deadline.js';
 import { parseDelimitedBatches } from './delimited.js';
 import { openDownload, type DownloadOptions } from './download.js';
@@ -118,11 +119,7 @@ export class ReportError extends AdsError {
     };
   }
 }
-Object.defineProperty(ReportError.prototype, 'name', {
-  value: 'ReportError',
-  writable: true,
-  configurable: true,
-});
+nameClass(ReportError, 'ReportError');
 
 const OPERATION = 'downloadReport';
 

@@ -1,4 +1,4 @@
-import { AdsError } from '../../errors.js';
+import { AdsError, nameClass } from '../../errors.js';
 
 /**
  * A Bulk file that cannot be read or written as the reference describes. Names the line
@@ -22,8 +22,4 @@ export class BulkFileError extends AdsError {
     return { ...super.toJSON(), line: this.line, column: this.column };
   }
 }
-Object.defineProperty(BulkFileError.prototype, 'name', {
-  value: 'BulkFileError',
-  writable: true,
-  configurable: true,
-});
+nameClass(BulkFileError, 'BulkFileError');

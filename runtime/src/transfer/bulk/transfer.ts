@@ -1,4 +1,4 @@
-import { AdsError } from '../../errors.js';
+import { AdsError, nameClass } from '../../errors.js';
 import type { TransferScope } from '../deadline.js';
 import { openDownload } from '../download.js';
 import { pollUntilDone, type PollSchedule } from '../poll.js';
@@ -61,11 +61,7 @@ export class BulkRequestFailedError extends AdsError {
     };
   }
 }
-Object.defineProperty(BulkRequestFailedError.prototype, 'name', {
-  value: 'BulkRequestFailedError',
-  writable: true,
-  configurable: true,
-});
+nameClass(BulkRequestFailedError, 'BulkRequestFailedError');
 
 export interface StatusResponse {
   RequestStatus?: string | null;
