@@ -90,10 +90,8 @@ function lazyTypes(
     const t = ownType(name);
     return t?.kind === 'object' ? t : undefined;
   };
-  const load = (name: string): TypeDescriptor => {
-    const t = ownType(name)!;
-    const value: TypeDescriptor =
-      t.kind === 'object' ? { ...t, fields: flatten(t, ownObject, id) } : t;
+  /** Replaces the getter of `name` by a plain property holding `value`. */
+  const settle = (name: string, value: TypeDescriptor): TypeDescriptor => {
     Object.defineProperty(types, name, {
       value,
       writable: true,
@@ -101,6 +99,10 @@ function lazyTypes(
       configurable: true,
     });
     return value;
+  };
+  const load = (name: string): TypeDescriptor => {
+    const t = ownType(name)!;
+    return settle(name, t.kind === 'object' ? { ...t, fields: flatten(t, ownObject, id) } : t);
   };
   // Entry starts: a line beginning with `"` (fields are indented, closing lines start with `]`).
   const end = json.lastIndexOf('\n}}');
@@ -115,13 +117,7 @@ function lazyTypes(
     slices.set(name, [start, stop]);
     Object.defineProperty(types, name, {
       get: () => load(name),
-      set: (value: TypeDescriptor) =>
-        Object.defineProperty(types, name, {
-          value,
-          writable: true,
-          enumerable: true,
-          configurable: true,
-        }),
+      set: (value: TypeDescriptor) => void settle(name, value),
       enumerable: true,
       configurable: true,
     });
