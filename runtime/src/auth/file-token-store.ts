@@ -11,7 +11,8 @@
  * Processes sharing the file refresh one at a time: `withRefreshLock` (RefreshLock, used by
  * OAuthTokenProvider) holds a lock directory beside the file (proper-lockfile: mkdir is atomic,
  * and the holder touches it while alive). A holder that died is presumed gone once the lock
- * was not touched for `lockStaleMs`; then the next process takes it.
+ * was not touched for `lockStaleMs`; then the next process takes it, one process only (see
+ * lock-takeover.ts).
  */
 import { randomBytes } from 'node:crypto';
 import { mkdir, open, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
@@ -19,6 +20,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { inspect } from 'node:util';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { RefreshLock, Tokens, TokenStore } from './token-provider.js';
+import { lockFs } from './lock-takeover.js';
 import { TokenStoreError } from './token-store-error.js';
 
 const FILE_MODE = 0o600;
@@ -78,13 +80,17 @@ export class FileTokenStore implements TokenStore, RefreshLock {
       await mkdir(dirname(this.path), { recursive: true, mode: DIR_MODE });
       for (;;) {
         try {
-          return await lockfile.lock(this.path, {
+          const fs = lockFs(`${this.path}.lock`, this.#lockStaleMs);
+          const release = await lockfile.lock(this.path, {
             realpath: false,
             stale: this.#lockStaleMs,
+            fs,
             // The default throws from a timer (a crash). A lock lost while refreshing changes
             // nothing the refresh can still undo; the save that follows is atomic either way.
             onCompromised: () => undefined,
           });
+          fs.acquired();
+          return release;
         } catch (error) {
           const code = errorCode(error);
           // ENOENT: proper-lockfile made the lock directory, but another process that had

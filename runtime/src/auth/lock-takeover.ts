@@ -1,0 +1,91 @@
+/**
+ * The file system proper-lockfile works through for FileTokenStore, with one change: taking
+ * over a stale lock is single-winner.
+ *
+ * proper-lockfile judges a lock stale by its mtime, then removes the directory and makes it
+ * again, in separate steps. A contender that judged the same stale lock a moment earlier can
+ * then remove the lock another contender has just made, and both go on as holders
+ * (node-proper-lockfile#121) — two refreshes spending one refresh token. Here the removal of
+ * a lock this process does not hold happens only under a second, short-lived lock directory
+ * (`<lock>-takeover`), and only after the lock is judged stale again under it; a fresh lock
+ * found there is reported as held (ELOCKED), and the caller waits its turn.
+ *
+ * The takeover lock is held for a stat and an rmdir. Should its holder die inside that window,
+ * it is removed once older than TAKEOVER_STALE_MS; two contenders doing that at the same
+ * instant is the remaining (second-order) race.
+ */
+import * as fs from 'node:fs';
+
+const TAKEOVER_STALE_MS = 2_000;
+
+type Callback = (error: NodeJS.ErrnoException | null) => void;
+
+/** The fs subset proper-lockfile calls, plus `acquired()` to mark the lock as ours. */
+export interface LockFs {
+  mkdir: typeof fs.mkdir;
+  stat: typeof fs.stat;
+  utimes: typeof fs.utimes;
+  realpath: typeof fs.realpath;
+  rmdirSync: typeof fs.rmdirSync;
+  rmdir(path: string, callback: Callback): void;
+  /** From now on an rmdir of the lock is its holder releasing it, not a takeover. */
+  acquired(): void;
+}
+
+/** One per lock attempt: before `acquired()`, removing `lockDir` is a guarded takeover. */
+export function lockFs(lockDir: string, staleMs: number): LockFs {
+  let held = false;
+  return {
+    mkdir: fs.mkdir,
+    stat: fs.stat,
+    utimes: fs.utimes,
+    realpath: fs.realpath,
+    rmdirSync: fs.rmdirSync,
+    rmdir(path, callback) {
+      if (held || path !== lockDir) fs.rmdir(path, callback);
+      else takeOverStale(lockDir, staleMs).then(() => callback(null), callback);
+    },
+    acquired() {
+      held = true;
+    },
+  };
+}
+
+async function takeOverStale(lockDir: string, staleMs: number): Promise<void> {
+  const guard = `${lockDir}-takeover`;
+  try {
+    await fs.promises.mkdir(guard);
+  } catch (error) {
+    if (code(error) !== 'EEXIST') throw error;
+    await removeIfOlder(guard, TAKEOVER_STALE_MS);
+    throw held(lockDir);
+  }
+  try {
+    // Judged again now that no other contender can remove it: it may have been replaced by a
+    // fresh lock since proper-lockfile looked.
+    if (!(await removeIfOlder(lockDir, staleMs))) throw held(lockDir);
+  } finally {
+    await fs.promises.rmdir(guard).catch(() => undefined);
+  }
+}
+
+/** True when the directory is gone afterwards (removed here, or already). */
+async function removeIfOlder(path: string, ageMs: number): Promise<boolean> {
+  try {
+    const { mtimeMs } = await fs.promises.stat(path);
+    if (mtimeMs >= Date.now() - ageMs) return false;
+    await fs.promises.rmdir(path);
+    return true;
+  } catch (error) {
+    if (code(error) === 'ENOENT') return true;
+    throw error;
+  }
+}
+
+function held(lockDir: string): NodeJS.ErrnoException {
+  return Object.assign(new Error(`Lock ${lockDir} is held`), { code: 'ELOCKED' });
+}
+
+function code(error: unknown): unknown {
+  return (error as { code?: unknown } | null)?.code;
+}
