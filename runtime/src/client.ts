@@ -27,6 +27,7 @@ import {
 } from './retry.js';
 import { scrubError } from './scrub-error.js';
 import { throttleScope, throttleWindow, type SharedThrottle } from './shared-throttle.js';
+import { NodeHttpTransport } from './node-http-transport.js';
 import { MAX_TIMER_MS, Transport, type ProxySetting } from './transport.js';
 
 export { getResponseMetadata, type ResponseMetadata } from './response-metadata.js';
@@ -82,7 +83,11 @@ export interface ClientOptions {
   /** Overrides of the retry policy, or `false` for no backoff retries. */
   retry?: Partial<RetryPolicy> | false;
   /**
-   * What HTTP requests go through; default the runtime's undici transport. A transport of
+   * What HTTP requests go through. Default: the runtime's `NodeHttpTransport` (node:http and
+   * node:https), or, when `proxy` is set, its undici `Transport` (which has the proxy agents);
+   * both have the same timeouts, size cap and retry semantics. node:http is the default for
+   * start-up time: undici's modules cost a cold process's first call several times what
+   * node:http's do. `new Transport({...})` here uses undici without a proxy. A transport of
    * your own owns its timeouts, size limit, proxy and connections: `timeoutMs`,
    * `attemptTimeoutMs`, `maxResponseBytes` and `proxy` are then refused, and `close()` leaves
    * it open. It sees the credentials (see `HttpTransport`).
@@ -168,7 +173,7 @@ export class ServiceClient {
   readonly #retry: RetryPolicy;
   readonly #transport: HttpTransport;
   /** Only a transport this client made is closed by `close()`. */
-  readonly #ownTransport: Transport | undefined;
+  readonly #ownTransport: { close(): Promise<void> } | undefined;
   readonly #redactor = new Redactor();
   readonly #logger: Logger | undefined;
   readonly #hooks: ClientHooks | undefined;
@@ -223,16 +228,7 @@ export class ServiceClient {
     }
     for (const secret of proxySecrets(options.proxy)) this.#redactor.add(secret);
     // Last: nothing above may fail after the connection pool exists.
-    this.#ownTransport = this.#transport = new Transport({
-      ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
-      ...(options.attemptTimeoutMs !== undefined
-        ? { attemptTimeoutMs: options.attemptTimeoutMs }
-        : {}),
-      ...(options.maxResponseBytes !== undefined
-        ? { maxResponseBytes: options.maxResponseBytes }
-        : {}),
-      ...(options.proxy !== undefined ? { proxy: options.proxy } : {}),
-    });
+    this.#ownTransport = this.#transport = builtInTransport(options);
   }
 
   /** The protocol `operation` is sent with. */
@@ -568,6 +564,26 @@ function callTimeout(timeoutMs: number | undefined): number | undefined {
     );
   }
   return timeoutMs;
+}
+
+/**
+ * The client's own transport. Without a proxy: node:http (NodeHttpTransport), whose modules
+ * are part of Node, so a cold process's first call does not load undici (a few times the
+ * import time). With one: undici (Transport), which has the proxy agents.
+ */
+function builtInTransport(options: ClientOptions): HttpTransport & { close(): Promise<void> } {
+  const settings = {
+    ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+    ...(options.attemptTimeoutMs !== undefined
+      ? { attemptTimeoutMs: options.attemptTimeoutMs }
+      : {}),
+    ...(options.maxResponseBytes !== undefined
+      ? { maxResponseBytes: options.maxResponseBytes }
+      : {}),
+  };
+  return options.proxy === undefined
+    ? new NodeHttpTransport(settings)
+    : new Transport({ ...settings, proxy: options.proxy });
 }
 
 /** The user's transport, checked; the built-in transport's options cannot come with it. */

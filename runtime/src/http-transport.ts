@@ -2,8 +2,11 @@ import type { TransportRequest, TransportResponse } from './transport.js';
 
 /**
  * What a client sends its HTTP requests through (`ClientOptions.transport`). The default is
- * the runtime's undici transport (keep-alive pools, timeouts, size cap, proxies); a replacement
- * (a test double, a recording layer, another HTTP stack) implements this one method.
+ * the runtime's `NodeHttpTransport` on node:http (keep-alive pools, timeouts, size cap), or
+ * its undici `Transport` for a client with a `proxy`: the same semantics on two stacks, and
+ * node:http by default because undici's modules make a cold process's first call several
+ * times slower to start (see README, cold start). A replacement (a test double, a recording
+ * layer, another HTTP stack) implements this one method.
  *
  * The request it gets is complete, credentials included (the access and developer tokens are
  * in its headers for REST and in its body for SOAP): a transport is trusted code and must

@@ -71,11 +71,14 @@ export {
   DEFAULT_MAX_RESPONSE_BYTES,
   DEFAULT_ATTEMPT_TIMEOUT_MS,
   DEFAULT_TIMEOUT_MS,
+  Transport,
+  type BodySink,
   type ProxySetting,
   type TransportOptions,
   type TransportRequest,
   type TransportResponse,
 } from './transport.js';
+export { NodeHttpTransport, type NodeHttpTransportOptions } from './node-http-transport.js';
 export { createClients, type ClientClass, type ClientsOf } from './config/create-clients.js';
 export {
   DEFAULT_TOKEN_STORE,

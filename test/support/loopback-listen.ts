@@ -1,5 +1,10 @@
 import type { Server as HttpServer } from 'node:http';
-import type { AddressInfo, Server as NetServer, Socket } from 'node:net';
+import {
+  createServer as createNetServer,
+  type AddressInfo,
+  type Server as NetServer,
+  type Socket,
+} from 'node:net';
 
 /** A server listening on a loopback port, and how to stop it. */
 export interface Listening {
@@ -35,4 +40,12 @@ export async function listenOnLoopback(server: HttpServer | NetServer): Promise<
         server.close(() => resolve());
       }),
   };
+}
+
+/** A loopback port nobody listens on (bound, then released): a connection to it is refused. */
+export async function closedPort(): Promise<number> {
+  const server = createNetServer();
+  const { port, close } = await listenOnLoopback(server);
+  await close();
+  return port;
 }

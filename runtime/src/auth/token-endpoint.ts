@@ -39,14 +39,14 @@ export async function postTokenRequest(
   const form = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) if (value !== undefined) form.set(key, value);
 
-  // The runtime's own transport, imported on first use: it loads only undici's Agent module
-  // (not the package entry, which costs most of undici's import time), and importing the auth modules
-  // loads no undici at all, so a client with a StaticTokenProvider never pays for it here.
+  // The runtime's default transport (node:http), imported on first use: importing the auth
+  // modules loads no HTTP stack, and a refresh never loads undici, whose modules cost a cold
+  // process more than the request itself.
   // One transport per request, closed below: a refresh happens about once an hour, so a
   // pooled keep-alive connection would never be reused, and nothing outlives the call.
-  const { Transport } = await import('../transport.js');
+  const { NodeHttpTransport } = await import('../node-http-transport.js');
   const timeoutMs = transportTimeout(options.timeoutMs);
-  const transport = new Transport({
+  const transport = new NodeHttpTransport({
     timeoutMs,
     // The whole exchange, connect to last byte, within timeoutMs, as before.
     attemptTimeoutMs: timeoutMs,
@@ -86,7 +86,7 @@ function transportTimeout(timeoutMs: number): number {
 }
 
 /**
- * The transport's errors name its operation and may quote undici's messages; callers of this
+ * The transport's errors name its operation and may quote the HTTP stack's messages; callers of this
  * module get its own messages, which name only the endpoint and an error code, and no cause.
  */
 function translate(error: unknown, where: string, timeoutMs: number): TransportError {
@@ -111,8 +111,8 @@ function translate(error: unknown, where: string, timeoutMs: number): TransportE
     );
   }
   // Everything else, an invalid HTTP answer included, was and stays a 'connection' failure
-  // named by its code (ECONNREFUSED, UND_ERR_SOCKET, HPE_…/HTTPParserError, ERR_INVALID_URL,
-  // ...). A transport error without one says 'unknown error': its message quotes undici's,
+  // named by its code (ECONNREFUSED, ECONNRESET, HPE_…, ERR_INVALID_URL, ...). A transport
+  // error without one says 'unknown error': its message quotes the HTTP stack's,
   // which this module never repeats.
   const code = transportError
     ? transportError.details.code

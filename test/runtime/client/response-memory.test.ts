@@ -13,8 +13,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TransportError } from '../../../runtime/src/errors.ts';
 import { readHttpResponse, type ExchangeTarget } from '../../../runtime/src/exchange.ts';
 import { JsonBody, receiveJson } from '../../../runtime/src/rest/json-body.ts';
-import { Transport, type TransportResponse } from '../../../runtime/src/transport.ts';
+import type { TransportResponse } from '../../../runtime/src/transport.ts';
 import { op, service } from '../codecs/fixture.ts';
+import { BUILT_IN_TRANSPORTS } from './transports.ts';
 
 const BODY = JSON.stringify({ CustomerRoles: Array.from({ length: 50_000 }, (_, i) => String(i)) });
 
@@ -36,24 +37,6 @@ describe('response bytes held once', () => {
     await new Promise<void>((resolve) => server.close(() => resolve()));
   });
 
-  it('the transport gathers a Content-Length body into one buffer of exactly that size', async () => {
-    const transport = new Transport();
-    try {
-      const res = await transport.send({
-        url: `${origin}/x`,
-        method: 'POST',
-        headers: {},
-        body: '{}',
-        operation: 'GetUser',
-      });
-      expect(res.body.toString()).toBe(BODY);
-      // One allocation of exactly the declared size, not a slice of a larger pool buffer.
-      expect(res.body.buffer.byteLength).toBe(Buffer.byteLength(BODY));
-    } finally {
-      await transport.close();
-    }
-  });
-
   it('reading the response lets go of its bytes once they are text', () => {
     const target: ExchangeTarget = {
       service,
@@ -67,32 +50,52 @@ describe('response bytes held once', () => {
     expect(res.body.byteLength).toBe(0);
   });
 
-  const request = { method: 'POST' as const, headers: {}, body: '{}', operation: 'GetUser' };
-  const target: ExchangeTarget = { service, op: op('GetUser'), protocol: 'rest', url: '' };
+  describe.each(BUILT_IN_TRANSPORTS)('$name', ({ make }) => {
+    it('the transport gathers a Content-Length body into one buffer of exactly that size', async () => {
+      const transport = make();
+      try {
+        const res = await transport.send({
+          url: `${origin}/x`,
+          method: 'POST',
+          headers: {},
+          body: '{}',
+          operation: 'GetUser',
+        });
+        expect(res.body.toString()).toBe(BODY);
+        // One allocation of exactly the declared size, not a slice of a larger pool buffer.
+        expect(res.body.buffer.byteLength).toBe(Buffer.byteLength(BODY));
+      } finally {
+        await transport.close();
+      }
+    });
 
-  it('a REST success body goes to the sink: the transport keeps none of its bytes', async () => {
-    const transport = new Transport();
-    try {
-      const res = await transport.send({ ...request, url: `${origin}/x`, receive: receiveJson });
-      expect(res.body.byteLength).toBe(0);
-      expect(res.received).toBeInstanceOf(JsonBody);
-      expect((res.received as JsonBody).byteLength).toBe(Buffer.byteLength(BODY));
-      const out = readHttpResponse(target, res, { redact: (s) => s, now: () => 0 });
-      expect(out.value).toEqual(JSON.parse(BODY));
-      expect(res.received).toBeUndefined();
-    } finally {
-      await transport.close();
-    }
-  });
+    const request = { method: 'POST' as const, headers: {}, body: '{}', operation: 'GetUser' };
+    const target: ExchangeTarget = { service, op: op('GetUser'), protocol: 'rest', url: '' };
 
-  it('a body given to a sink is still cut beyond maxResponseBytes', async () => {
-    const transport = new Transport({ maxResponseBytes: 100_000 });
-    try {
-      const sent = transport.send({ ...request, url: `${origin}/x`, receive: receiveJson });
-      await expect(sent).rejects.toBeInstanceOf(TransportError);
-      await expect(sent).rejects.toMatchObject({ reason: 'too-large' });
-    } finally {
-      await transport.close();
-    }
+    it('a REST success body goes to the sink: the transport keeps none of its bytes', async () => {
+      const transport = make();
+      try {
+        const res = await transport.send({ ...request, url: `${origin}/x`, receive: receiveJson });
+        expect(res.body.byteLength).toBe(0);
+        expect(res.received).toBeInstanceOf(JsonBody);
+        expect((res.received as JsonBody).byteLength).toBe(Buffer.byteLength(BODY));
+        const out = readHttpResponse(target, res, { redact: (s) => s, now: () => 0 });
+        expect(out.value).toEqual(JSON.parse(BODY));
+        expect(res.received).toBeUndefined();
+      } finally {
+        await transport.close();
+      }
+    });
+
+    it('a body given to a sink is still cut beyond maxResponseBytes', async () => {
+      const transport = make({ maxResponseBytes: 100_000 });
+      try {
+        const sent = transport.send({ ...request, url: `${origin}/x`, receive: receiveJson });
+        await expect(sent).rejects.toBeInstanceOf(TransportError);
+        await expect(sent).rejects.toMatchObject({ reason: 'too-large' });
+      } finally {
+        await transport.close();
+      }
+    });
   });
 });

@@ -1,17 +1,20 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TransportError } from '../../../runtime/src/errors.ts';
-import { Transport } from '../../../runtime/src/transport.ts';
+import type { NodeHttpTransport } from '../../../runtime/src/node-http-transport.ts';
+import type { Transport } from '../../../runtime/src/transport.ts';
+import { BUILT_IN_TRANSPORTS, type BuiltInTransport } from './transports.ts';
 
 /**
- * What the transport's dispatch handler makes of real HTTP/1.1 responses on loopback: the
- * final response after informational ones, bodies of any framing, headers as undici parses
- * them, and the request as sent.
+ * What each built-in transport makes of real HTTP/1.1 responses on loopback: the final
+ * response after informational ones, bodies of any framing, headers as undici gives them
+ * (lower case, a repeat as a list), and the request as sent.
  */
 
 let server: Server | undefined;
-let transport: Transport | undefined;
+let transport: Transport | NodeHttpTransport | undefined;
+let builtIn: BuiltInTransport;
 
 afterEach(async () => {
   await transport?.close();
@@ -25,7 +28,7 @@ afterEach(async () => {
 async function serve(handler: (req: IncomingMessage, res: ServerResponse) => void) {
   server = createServer(handler);
   await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
-  transport = new Transport({ timeoutMs: 5_000 });
+  transport = builtIn.make({ timeoutMs: 5_000 });
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
 
@@ -38,7 +41,11 @@ const send = (origin: string, path = '/svc?x=1', body = '{"a":1}') =>
     operation: 'GetThing',
   });
 
-describe('Transport over real HTTP', () => {
+describe.each(BUILT_IN_TRANSPORTS)('$name over real HTTP', (each) => {
+  beforeEach(() => {
+    builtIn = each;
+  });
+
   it('sends method, path with query, headers and body as given', async () => {
     let seen: { method?: string; url?: string; headers?: object; body?: string } = {};
     const origin = await serve((req, res) => {
@@ -59,9 +66,34 @@ describe('Transport over real HTTP', () => {
     expect(seen).toMatchObject({
       method: 'POST',
       url: '/a/b?c=d&e=f',
-      headers: { 'content-type': 'application/json', 'x-custom': 'v' },
+      headers: {
+        'content-type': 'application/json',
+        'x-custom': 'v',
+        'content-length': String(Buffer.byteLength('é€😀')),
+      },
       body: 'é€😀',
     });
+  });
+
+  it('frames a DELETE’s body with its Content-Length', async () => {
+    let seen: { length?: string; body?: string } = {};
+    const origin = await serve((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        seen = { length: req.headers['content-length'], body: Buffer.concat(chunks).toString() };
+        res.end('deleted');
+      });
+    });
+    const response = await transport!.send({
+      url: `${origin}/thing`,
+      method: 'DELETE',
+      headers: { 'content-type': 'application/json' },
+      body: '{"Ids":[1]}',
+      operation: 'DeleteThing',
+    });
+    expect(response.status).toBe(200);
+    expect(seen).toEqual({ length: '11', body: '{"Ids":[1]}' });
   });
 
   it('answers with the final response after a 103 Early Hints', async () => {

@@ -1,4 +1,3 @@
-import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import type { ServerResponse } from 'node:http';
 import { describe, expect, it, vi } from 'vitest';
 
@@ -11,6 +10,7 @@ import type { CallOptions, ClientOptions } from '../../../runtime/src/client.ts'
 import type { OperationDescriptor, ServiceDescriptor } from '../../../runtime/src/descriptors.ts';
 import { AdsApiError, TransportError } from '../../../runtime/src/errors.ts';
 import { ATTEMPTS } from '../../../runtime/src/retry.ts';
+import { closedPort } from '../../support/loopback-listen.ts';
 import {
   DEVELOPER_TOKEN,
   adApiFaultJson,
@@ -186,12 +186,3 @@ describe('reads are still retried after the same failures', () => {
     expect(server.requests).toHaveLength(2);
   });
 });
-
-/** A loopback port nobody listens on (bound, then released). */
-async function closedPort(): Promise<number> {
-  const server = createNetServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
