@@ -44,7 +44,7 @@ async function compile(runtimeDir: string, outDir: string): Promise<void> {
   // Two entries (the public one and `internal`, for generated code) share one chunk, so both
   // see the same classes: an error thrown by the client is `instanceof` what users import.
   // `transfer` (polling, download, unzip, CSV for reports and bulk files) is a third entry,
-  // dist/transfer/index.js: importing the public entry does not load it, fflate or csv-parse.
+  // dist/transfer/index.js: importing the public entry does not load it, fflate or Papa Parse.
   await bundleForNode('runtime/', {
     entryPoints: ['index', 'internal', 'transfer/index'].map((name) =>
       join(runtimeDir, 'src', `${name}.ts`),

@@ -1,12 +1,12 @@
 import type { Dispatcher } from 'undici';
 import { DEFAULT_TIMEOUT_MS, toTransportError } from '../transport.js';
-import { agentClass } from '../undici-agent.js';
+import { nodeGet } from './http-get.js';
 import { dispatchGet, type StreamedResponse } from './response-stream.js';
 import { DownloadError, DownloadUrlExpiredError, describeUrl } from './errors.js';
 
 /**
  * GET of a pre-signed download URL (a report or bulk file on Microsoft's blob storage), as a
- * stream of chunks. Only undici's defaults go on the wire: no Authorization, DeveloperToken or
+ * stream of chunks. Only the HTTP client's defaults go on the wire: no Authorization, DeveloperToken or
  * other header of the API client, since the URL's own signature is the credential and the
  * download host is not Microsoft Advertising's API.
  */
@@ -14,7 +14,7 @@ export interface DownloadOptions {
   signal?: AbortSignal;
   /** Connect, headers and idle-between-chunks timeout, each. Default 100 s. */
   timeoutMs?: number;
-  /** A dispatcher of your own (a proxy agent, say); by default a private Agent, closed after. */
+  /** An undici dispatcher of your own (a proxy agent, say); by default Node's http, one connection. */
   dispatcher?: Dispatcher;
   /** For messages. Default 'download'. */
   operation?: string;
@@ -43,32 +43,25 @@ export async function openDownload(
     throw new DownloadError('bad-url', `${operation}: ${where} is not an http(s) URL`);
   }
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  // undici's Agent class, as the API client loads it (its module alone, not the package entry).
-  const own = options.dispatcher
-    ? undefined
-    : new (await agentClass())({
-        connect: { timeout: timeoutMs },
-        headersTimeout: timeoutMs,
-        bodyTimeout: timeoutMs,
-      });
-  const dispatcher = options.dispatcher ?? own!;
-  const release = () => void own?.destroy().catch(() => undefined);
+  const streamOptions = {
+    headersTimeout: timeoutMs,
+    bodyTimeout: timeoutMs,
+    ...(options.signal ? { signal: options.signal } : {}),
+  };
   const context = { operation, ...(options.signal ? { signal: options.signal } : {}) };
   let response: StreamedResponse;
   try {
-    response = await dispatchGet(dispatcher, target, {
-      headersTimeout: timeoutMs,
-      bodyTimeout: timeoutMs,
-      ...(options.signal ? { signal: options.signal } : {}),
-    });
+    // The caller's dispatcher (a proxy, say) is used as given; otherwise Node's http (see
+    // http-get.ts for why not undici), on a connection that closes with the download.
+    response = options.dispatcher
+      ? await dispatchGet(options.dispatcher, target, streamOptions)
+      : await nodeGet(target, streamOptions);
   } catch (e) {
-    release();
     throw toTransportError(e, context, target.origin);
   }
   const status = response.status;
   if (status < 200 || status > 299) {
     response.discard();
-    release();
     if (status === 403 || status === 404) throw new DownloadUrlExpiredError(where, status);
     throw new DownloadError(
       'http-status',
@@ -78,11 +71,7 @@ export async function openDownload(
   }
   const length = Number(response.headers['content-length']);
   return {
-    body: readBody(
-      response.body,
-      (e) => toTransportError(e, context, target.origin, status, true),
-      release,
-    ),
+    body: readBody(response.body, (e) => toTransportError(e, context, target.origin, status, true)),
     contentLength: Number.isFinite(length) ? length : undefined,
   };
 }
@@ -90,13 +79,10 @@ export async function openDownload(
 async function* readBody(
   body: AsyncIterable<Buffer>,
   mapError: (e: unknown) => Error,
-  release: () => void,
 ): AsyncGenerator<Uint8Array> {
   try {
     yield* body;
   } catch (e) {
     throw mapError(e);
-  } finally {
-    release();
   }
 }

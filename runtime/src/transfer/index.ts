@@ -3,7 +3,7 @@
  * (reports and bulk): poll a job with backoff, download its pre-signed URL without the API's
  * credentials, unzip and parse CSV/TSV as streams; and Bulk files' reader, writer and
  * workflows. A separate entry point, loaded only by code that transfers files, so importing
- * `@adsgen/runtime` loads none of it (nor fflate, csv-parse or csv-stringify).
+ * `@adsgen/runtime` loads none of it (nor fflate, Papa Parse or csv-stringify).
  */
 export {
   DEFAULT_POLL_SCHEDULE,

@@ -1,11 +1,10 @@
-import { parse } from 'csv-parse/sync';
+import { parseDelimited } from './delimited.js';
 
 /**
  * The report header (`"Report Name: …"` … `"Rows: N"`, then a blank line) split off the front
- * of the file and parsed on its own, the rest left as a stream. csv-parse takes the first
- * record's length as the expected one and builds an error object (its relax mode keeps going)
- * for every record of another length: with the one-field header lines first, that would be every
- * data row. Without a blank line in the first MB, nothing is split off.
+ * of the file and parsed on its own, the rest left as a stream that starts at the column names:
+ * the row reader then never asks, per record, whether it is still in the header. Without a
+ * blank line in the first MB, nothing is split off.
  */
 export interface SplitFile {
   preamble: string[][];
@@ -23,13 +22,9 @@ export async function splitPreamble(
   for (;;) {
     const blank = blankLineEnd(head);
     if (blank >= 0) {
-      const preamble = parse(head.subarray(0, blank), {
-        delimiter,
-        bom: true,
-        relax_column_count: true,
-        skip_empty_lines: true,
-        quote: delimiter === '\t' ? false : '"',
-      }) as string[][];
+      const preamble: string[][] = [];
+      for await (const record of parseDelimited([head.subarray(0, blank)], { delimiter }))
+        preamble.push(record);
       return { preamble, rest: resume(head.subarray(blank), iterator) };
     }
     if (head.length > LIMIT) break;

@@ -3,9 +3,8 @@ import type { Dispatcher } from 'undici';
 /**
  * One GET through undici's low-level `dispatch`, its body as an async iterable with
  * backpressure: the connection is paused while more than `HIGH_WATER` bytes wait for the reader
- * and resumed once it has taken them. Needs only a Dispatcher (the Agent class the API client
- * already loaded, or the caller's own): undici's package entry, with its `request` API and
- * everything else, is never loaded for a download.
+ * and resumed once it has taken them. For a download through the caller's own undici dispatcher
+ * (a proxy agent): undici's package entry, with its `request` API, is not needed for it.
  */
 
 /** Bytes read ahead of the consumer before the socket is paused. */

@@ -1,3 +1,4 @@
+import { Agent } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TransportError } from '../../../runtime/src/errors.js';
 import { parseDelimited } from '../../../runtime/src/transfer/delimited.js';
@@ -55,6 +56,7 @@ beforeAll(async () => {
       res.on('close', () => closedAfter.push(sent));
       more();
     },
+    '/silent': () => undefined, // accepts the request, never answers
     '/expired': (res) => res.writeHead(403).end('AuthenticationFailed: Signature not valid'),
     '/broken': (res) => res.writeHead(500).end('InternalError'),
   });
@@ -123,19 +125,58 @@ describe('download → unzip → CSV, over loopback', () => {
     expect((e as TransportError).reason).toBe('aborted');
   });
 
-  it('reads no further ahead than the reader, and closes the connection when it stops', async () => {
-    const { body } = await openDownload(server.url('/big'));
-    let read = 0;
-    for await (const chunk of body) {
-      read += chunk.length;
-      if (read >= 1024 * 1024) {
-        // A slow reader: the server may only get as far as socket buffers allow.
-        await new Promise((r) => setTimeout(r, 200));
-        break;
+  it.each([
+    ['Node http', undefined],
+    ['an undici dispatcher', () => new Agent()],
+  ])(
+    'reads no further ahead than the reader, and closes the connection when it stops (%s)',
+    async (_, dispatcher) => {
+      closedAfter.length = 0;
+      const own = dispatcher?.();
+      try {
+        const { body } = await openDownload(server.url('/big'), own ? { dispatcher: own } : {});
+        let read = 0;
+        for await (const chunk of body) {
+          read += chunk.length;
+          if (read >= 1024 * 1024) {
+            // A slow reader: the server may only get as far as socket buffers allow.
+            await new Promise((r) => setTimeout(r, 200));
+            break;
+          }
+        }
+        await expect.poll(() => closedAfter.length).toBe(1);
+        expect(closedAfter[0]).toBeLessThan(BIG);
+      } finally {
+        await own?.close();
       }
+    },
+  );
+
+  it('times out a server silent before the head, and one silent between chunks', async () => {
+    const silent = await openDownload(server.url('/silent'), { timeoutMs: 150 }).catch(
+      (x: unknown) => x,
+    );
+    expect(silent).toBeInstanceOf(TransportError);
+    expect(silent).toMatchObject({ reason: 'timeout' });
+    expect((silent as Error).message).toMatch(/waiting for a response from http:\/\/127\.0\.0\.1/);
+    const { body } = await openDownload(server.url('/slow.zip'), { timeoutMs: 150 });
+    const stalled = await collect(body).catch((x: unknown) => x);
+    expect(stalled).toBeInstanceOf(TransportError);
+    expect(stalled).toMatchObject({ reason: 'timeout' });
+    expect((stalled as Error).message).toMatch(/reading the response from/);
+    expect((stalled as Error).message).not.toContain('SECRETSIGNATURE');
+  });
+
+  it("downloads through an undici dispatcher of the caller's when given one", async () => {
+    const dispatcher = new Agent();
+    try {
+      const { body } = await openDownload(server.url('/report.zip'), { dispatcher });
+      const got: string[][] = [];
+      for await (const r of parseDelimited(unzipSingle(body))) got.push(r);
+      expect(got).toHaveLength(CSV_LINES + 1);
+    } finally {
+      await dispatcher.close();
     }
-    await expect.poll(() => closedAfter.length).toBe(1);
-    expect(closedAfter[0]).toBeLessThan(BIG);
   });
 
   it('rejects a URL that is not http(s)', async () => {

@@ -30,6 +30,6 @@ describe('@adsgen/runtime/transfer as built', () => {
       fileURLToPath(new URL('../../../runtime/dist/index.js', import.meta.url)),
       'utf8',
     );
-    expect(main).not.toMatch(/fflate|csv-parse/);
+    expect(main).not.toMatch(/fflate|papaparse|csv-stringify/);
   });
 });

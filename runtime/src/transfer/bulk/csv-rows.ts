@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import { parseDelimited } from '../delimited.js';
 
 /**
- * Bulk file text ↔ rows: the transfer core's csv-parse reader, csv-stringify for writing. CSV or TSV, UTF-8
+ * Bulk file text ↔ rows: the transfer core's delimited reader, csv-stringify for writing. CSV or TSV, UTF-8
  * with a byte order mark (Microsoft requires it on upload; the reader strips it). The reader
  * picks the delimiter from the header line unless told.
  */

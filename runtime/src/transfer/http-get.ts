@@ -1,0 +1,60 @@
+import { get as httpGet, type IncomingMessage } from 'node:http';
+import { get as httpsGet } from 'node:https';
+import type { StreamOptions, StreamedResponse } from './response-stream.js';
+
+/**
+ * One GET on Node's own http/https, for a download without a dispatcher of the caller's: the
+ * body is the response stream itself (read as the reader asks; the socket is paused in between
+ * and destroyed when the reader stops early), on a connection of its own that closes after.
+ *
+ * Not undici, which the API client uses: a download is one long stream, and undici's parser
+ * hands each body chunk over in a fresh buffer copied out of its WebAssembly memory, one more
+ * short-lived buffer per socket read than Node's parser. V8 frees such buffers late, so over a
+ * fast link they piled up by tens of MB (README, Reports, has the numbers); and a process that
+ * only downloads does not load undici at all.
+ *
+ * A silence of `headersTimeout` / `bodyTimeout` (connecting, waiting for the head, between
+ * chunks) fails with the code undici gives the same phase, so that `toTransportError` words
+ * every download failure alike.
+ */
+export function nodeGet(url: URL, options: StreamOptions): Promise<StreamedResponse> {
+  const get = url.protocol === 'https:' ? httpsGet : httpGet;
+  return new Promise<StreamedResponse>((resolve, reject) => {
+    let response: IncomingMessage | undefined;
+    const request = get(
+      url,
+      {
+        agent: false,
+        timeout: options.headersTimeout,
+        ...(options.signal ? { signal: options.signal } : {}),
+      },
+      (res) => {
+        response = res;
+        request.setTimeout(options.bodyTimeout);
+        resolve({
+          status: res.statusCode ?? 0,
+          headers: res.headers,
+          body: res,
+          discard: () => res.destroy(),
+        });
+      },
+    );
+    request.on('timeout', () => {
+      const connected = request.socket !== null && !request.socket.connecting;
+      const code = !connected
+        ? 'UND_ERR_CONNECT_TIMEOUT'
+        : response === undefined
+          ? 'UND_ERR_HEADERS_TIMEOUT'
+          : 'UND_ERR_BODY_TIMEOUT';
+      const error = Object.assign(new Error(`silent for ${ms(response)} ms`), { code });
+      // Before the head the request fails; after it the body stream does.
+      if (response === undefined) request.destroy(error);
+      else response.destroy(error);
+    });
+    const ms = (res: IncomingMessage | undefined) =>
+      res === undefined ? options.headersTimeout : options.bodyTimeout;
+    request.on('error', (error) => {
+      if (response === undefined) reject(error);
+    });
+  });
+}
