@@ -127,6 +127,16 @@ describe.each(BUILT_IN_TRANSPORTS)('$name', (each) => {
       expect(server.connections).toBe(1);
     });
 
+    it('a header value with a line break: refused before sending, as a programming error', async () => {
+      const server = await serve((_req, res) => sendJson(res, 200, {}));
+      const error = await failure(
+        transport().send(request(server.origin, { headers: { 'x-note': 'a\r\nInjected: 1' } })),
+      );
+      expect(error).toBeInstanceOf(Error);
+      expect(error).not.toBeInstanceOf(TransportError);
+      expect(server.requests).toBe(0);
+    });
+
     it('a body cut after the head: may have run, with the status', async () => {
       const server = await serve((_req, res) => {
         res.writeHead(200, { 'content-length': '500' });
