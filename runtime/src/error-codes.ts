@@ -1,4 +1,4 @@
-import { ERROR_CODE_NAMES_TEXT, ERROR_CODE_NUMBERS_TEXT } from './error-codes.generated.js';
+import { ERROR_CODES_TEXT } from './error-codes.generated.js';
 
 /**
  * Lookups over Microsoft's operation error code table (generated from specs/error-codes.json
@@ -23,20 +23,26 @@ let table: ErrorCodeTable | undefined;
  * @public
  */
 export function errorCodeTable(): ErrorCodeTable {
-  table ??= {
-    names: parse(ERROR_CODE_NAMES_TEXT, (c, n) => [c, n]),
-    numbers: parse(ERROR_CODE_NUMBERS_TEXT, (c, n) => [n, c]),
-  };
-  return table;
+  return (table ??= parse(ERROR_CODES_TEXT));
 }
 
-function parse<K, V>(text: string, entry: (code: number, name: string) => [K, V]): Map<K, V> {
-  const map = new Map<K, V>();
+/**
+ * Both directions from one text (see generator/error-codes): lines by code, a code's own name
+ * first, so the first name met for a code is its name and the lowest code met for a name is
+ * its number.
+ */
+function parse(text: string): ErrorCodeTable {
+  const names = new Map<number, string>();
+  const numbers = new Map<string, number>();
   for (const line of text.split('\n')) {
     const space = line.indexOf(' ');
-    if (space > 0) map.set(...entry(Number(line.slice(0, space)), line.slice(space + 1)));
+    if (space <= 0) continue;
+    const code = Number(line.slice(0, space));
+    const name = line.slice(space + 1);
+    if (!names.has(code)) names.set(code, name);
+    if (!numbers.has(name)) numbers.set(name, code);
   }
-  return map;
+  return { names, numbers };
 }
 
 /**
