@@ -14,7 +14,7 @@
  * was not touched for `lockStaleMs`; then the next process takes it, one process only (see
  * lock-takeover.ts).
  */
-import { randomBytes } from 'node:crypto';
+import { nodeCrypto } from '../lazy-crypto.js';
 import { mkdir, open, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { inspect } from 'node:util';
@@ -150,7 +150,7 @@ export class FileTokenStore implements TokenStore, RefreshLock {
     const dir = dirname(this.path);
     const temp = join(
       dir,
-      `${tempPrefix(this.path)}${process.pid}.${randomBytes(6).toString('hex')}.tmp`,
+      `${tempPrefix(this.path)}${process.pid}.${nodeCrypto().randomBytes(6).toString('hex')}.tmp`,
     );
     const data = serializeTokens(tokens);
     try {

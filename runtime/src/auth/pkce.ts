@@ -1,8 +1,9 @@
 /**
  * PKCE (RFC 7636) with the S256 method, and the random `state` of the authorization request.
- * Both come from node:crypto's CSPRNG; base64url without padding as the RFC requires.
+ * Both come from node:crypto's CSPRNG (loaded on first use, see lazy-crypto.ts); base64url
+ * without padding as the RFC requires.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { nodeCrypto } from '../lazy-crypto.js';
 
 /** @public */
 export interface PkcePair {
@@ -17,7 +18,7 @@ export interface PkcePair {
  * @public
  */
 export function codeChallengeS256(codeVerifier: string): string {
-  return createHash('sha256').update(codeVerifier, 'ascii').digest('base64url');
+  return nodeCrypto().createHash('sha256').update(codeVerifier, 'ascii').digest('base64url');
 }
 
 /**
@@ -26,7 +27,7 @@ export function codeChallengeS256(codeVerifier: string): string {
  * @public
  */
 export function createPkcePair(): PkcePair {
-  const codeVerifier = randomBytes(32).toString('base64url');
+  const codeVerifier = nodeCrypto().randomBytes(32).toString('base64url');
   return {
     codeVerifier,
     codeChallenge: codeChallengeS256(codeVerifier),
@@ -40,5 +41,5 @@ export function createPkcePair(): PkcePair {
  * @public
  */
 export function randomState(): string {
-  return randomBytes(24).toString('base64url');
+  return nodeCrypto().randomBytes(24).toString('base64url');
 }

@@ -4,7 +4,7 @@
  * is checked before anything else: a redirect whose state we did not issue is a CSRF attempt
  * (or a stale tab), and its code must not be exchanged.
  */
-import { timingSafeEqual } from 'node:crypto';
+import { nodeCrypto } from '../lazy-crypto.js';
 import { OAuthError } from './oauth-error.js';
 import { redact } from './redact.js';
 
@@ -57,5 +57,5 @@ export function checkRedirect(redirectedUrl: string | URL, expectedState: string
 function sameString(a: string, b: string): boolean {
   const left = Buffer.from(a, 'utf8');
   const right = Buffer.from(b, 'utf8');
-  return left.length === right.length && timingSafeEqual(left, right);
+  return left.length === right.length && nodeCrypto().timingSafeEqual(left, right);
 }
