@@ -32,23 +32,44 @@ export interface LockFs {
   acquired(): void;
 }
 
+/**
+ * What every attempt's file system inherits. proper-lockfile probes the file system's mtime
+ * precision on its first lock and caches the answer on the fs object it was given; the probe
+ * sets the new lock's mtime up to a second ahead, which delays the lock's going stale if its
+ * holder dies within that second. Carried over to this shared object after an attempt, the
+ * probe runs once per process, as with proper-lockfile's own default fs; FileTokenStore runs
+ * it on a lock of its own before the first real one (`precisionKnown`).
+ */
+const shared = {
+  mkdir: fs.mkdir,
+  stat: fs.stat,
+  utimes: fs.utimes,
+  realpath: fs.realpath,
+  rmdirSync: fs.rmdirSync,
+};
+
+/** Whether proper-lockfile's mtime precision is known to this process (see `shared`). */
+export function precisionKnown(): boolean {
+  return Object.getOwnPropertySymbols(shared).length > 0;
+}
+
 /** One per lock attempt: before `acquired()`, removing `lockDir` is a guarded takeover. */
 export function lockFs(lockDir: string, staleMs: number): LockFs {
   let held = false;
-  return {
-    mkdir: fs.mkdir,
-    stat: fs.stat,
-    utimes: fs.utimes,
-    realpath: fs.realpath,
-    rmdirSync: fs.rmdirSync,
-    rmdir(path, callback) {
+  const attempt: LockFs = Object.assign(Object.create(shared) as typeof shared, {
+    rmdir(path: string, callback: Callback) {
       if (held || path !== lockDir) fs.rmdir(path, callback);
       else takeOverStale(lockDir, staleMs).then(() => callback(null), callback);
     },
     acquired() {
       held = true;
+      for (const key of Object.getOwnPropertySymbols(attempt)) {
+        if (!Object.getOwnPropertySymbols(shared).includes(key))
+          Object.defineProperty(shared, key, { value: (attempt as never)[key] });
+      }
     },
-  };
+  });
+  return attempt;
 }
 
 async function takeOverStale(lockDir: string, staleMs: number): Promise<void> {
