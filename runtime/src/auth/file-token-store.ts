@@ -17,7 +17,7 @@
 import { nodeCrypto } from '../lazy-crypto.js';
 import { mkdir, open, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import { inspect } from 'node:util';
+import { INSPECT_CUSTOM } from '../inspect-custom.js';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { RefreshLock, Tokens, TokenStore } from './token-provider.js';
 import { lockFs, precisionKnown } from './lock-takeover.js';
@@ -182,7 +182,7 @@ export class FileTokenStore implements TokenStore, RefreshLock {
     return { type: 'FileTokenStore', path: this.path };
   }
 
-  [inspect.custom](): string {
+  [INSPECT_CUSTOM](): string {
     return `FileTokenStore { path: ${JSON.stringify(this.path)} }`;
   }
 }

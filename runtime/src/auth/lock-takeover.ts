@@ -14,19 +14,20 @@
  * it is removed once older than TAKEOVER_STALE_MS; two contenders doing that at the same
  * instant is the remaining (second-order) race.
  */
-import * as fs from 'node:fs';
+import type * as NodeFs from 'node:fs';
 
 const TAKEOVER_STALE_MS = 2_000;
 
 type Callback = (error: NodeJS.ErrnoException | null) => void;
+type SharedFs = Pick<LockFs, 'mkdir' | 'stat' | 'utimes' | 'realpath' | 'rmdirSync'>;
 
 /** The fs subset proper-lockfile calls, plus `acquired()` to mark the lock as ours. */
 export interface LockFs {
-  mkdir: typeof fs.mkdir;
-  stat: typeof fs.stat;
-  utimes: typeof fs.utimes;
-  realpath: typeof fs.realpath;
-  rmdirSync: typeof fs.rmdirSync;
+  mkdir: typeof NodeFs.mkdir;
+  stat: typeof NodeFs.stat;
+  utimes: typeof NodeFs.utimes;
+  realpath: typeof NodeFs.realpath;
+  rmdirSync: typeof NodeFs.rmdirSync;
   rmdir(path: string, callback: Callback): void;
   /** From now on an rmdir of the lock is its holder releasing it, not a takeover. */
   acquired(): void;
@@ -40,23 +41,38 @@ export interface LockFs {
  * probe runs once per process, as with proper-lockfile's own default fs; FileTokenStore runs
  * it on a lock of its own before the first real one (`precisionKnown`).
  */
-const shared = {
-  mkdir: fs.mkdir,
-  stat: fs.stat,
-  utimes: fs.utimes,
-  realpath: fs.realpath,
-  rmdirSync: fs.rmdirSync,
-};
+let sharedFs: SharedFs | undefined;
+function shared(): SharedFs {
+  const fs = nodeFs();
+  return (sharedFs ??= {
+    mkdir: fs.mkdir,
+    stat: fs.stat,
+    utimes: fs.utimes,
+    realpath: fs.realpath,
+    rmdirSync: fs.rmdirSync,
+  });
+}
+
+/**
+ * node:fs as Node's own module object: an ESM import of it would build its namespace at the
+ * runtime's import, loading fs/promises and the stream modules a client without a token file
+ * never needs.
+ */
+function nodeFs(): typeof NodeFs {
+  return process.getBuiltinModule('node:fs');
+}
 
 /** Whether proper-lockfile's mtime precision is known to this process (see `shared`). */
 export function precisionKnown(): boolean {
-  return Object.getOwnPropertySymbols(shared).length > 0;
+  return sharedFs !== undefined && Object.getOwnPropertySymbols(sharedFs).length > 0;
 }
 
 /** One per lock attempt: before `acquired()`, removing `lockDir` is a guarded takeover. */
 export function lockFs(lockDir: string, staleMs: number): LockFs {
   let held = false;
-  const attempt: LockFs = Object.assign(Object.create(shared) as typeof shared, {
+  const fs = nodeFs();
+  const base = shared();
+  const attempt: LockFs = Object.assign(Object.create(base) as SharedFs, {
     rmdir(path: string, callback: Callback) {
       if (held || path !== lockDir) fs.rmdir(path, callback);
       else takeOverStale(lockDir, staleMs).then(() => callback(null), callback);
@@ -64,8 +80,8 @@ export function lockFs(lockDir: string, staleMs: number): LockFs {
     acquired() {
       held = true;
       for (const key of Object.getOwnPropertySymbols(attempt)) {
-        if (!Object.getOwnPropertySymbols(shared).includes(key))
-          Object.defineProperty(shared, key, { value: (attempt as never)[key] });
+        if (!Object.getOwnPropertySymbols(base).includes(key))
+          Object.defineProperty(base, key, { value: (attempt as never)[key] });
       }
     },
   });
@@ -73,6 +89,7 @@ export function lockFs(lockDir: string, staleMs: number): LockFs {
 }
 
 async function takeOverStale(lockDir: string, staleMs: number): Promise<void> {
+  const fs = nodeFs();
   const guard = `${lockDir}-takeover`;
   try {
     await fs.promises.mkdir(guard);
@@ -92,6 +109,7 @@ async function takeOverStale(lockDir: string, staleMs: number): Promise<void> {
 
 /** True when the directory is gone afterwards (removed here, or already). */
 async function removeIfOlder(path: string, ageMs: number): Promise<boolean> {
+  const fs = nodeFs();
   try {
     const { mtimeMs } = await fs.promises.stat(path);
     if (mtimeMs >= Date.now() - ageMs) return false;

@@ -4,7 +4,7 @@
  */
 import type { Tokens, TokenStore } from './token-provider.js';
 import { redactedTokens } from './tokens-view.js';
-import { inspect } from 'node:util';
+import { INSPECT_CUSTOM } from '../inspect-custom.js';
 
 /** @public */
 export class MemoryTokenStore implements TokenStore {
@@ -26,7 +26,11 @@ export class MemoryTokenStore implements TokenStore {
     return { type: 'MemoryTokenStore', tokens: redactedTokens(this.#tokens) };
   }
 
-  [inspect.custom](): string {
+  [INSPECT_CUSTOM](
+    _depth: number,
+    _options: object,
+    inspect: (value: unknown, options?: object) => string,
+  ): string {
     return `MemoryTokenStore ${inspect(this.toJSON().tokens)}`;
   }
 }

@@ -14,7 +14,7 @@
  *   first the store is read once more, in case another process rotated the token meanwhile.
  * - No secret (client secret, tokens, code, verifier) in any message, JSON or inspect output.
  */
-import { inspect } from 'node:util';
+import { INSPECT_CUSTOM } from '../inspect-custom.js';
 import { ReauthorizationRequiredError } from '../errors.js';
 import { oauthEndpoints, type Environment, type OAuthProviderId } from '../environment.js';
 import { createPkcePair, randomState } from './pkce.js';
@@ -249,7 +249,11 @@ export class OAuthTokenProvider implements TokenProvider {
     };
   }
 
-  [inspect.custom](_depth: number, options: object): string {
+  [INSPECT_CUSTOM](
+    _depth: number,
+    options: object,
+    inspect: (value: unknown, options?: object) => string,
+  ): string {
     return `OAuthTokenProvider ${inspect(this.toJSON(), { ...options, depth: 2 })}`;
   }
 

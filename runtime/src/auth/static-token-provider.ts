@@ -2,7 +2,7 @@
  * A fixed access token (from a vault, a test, a one-off script). It cannot refresh: when the
  * service rejects it, the error reaches the caller.
  */
-import { inspect } from 'node:util';
+import { INSPECT_CUSTOM } from '../inspect-custom.js';
 import type { TokenProvider } from './token-provider.js';
 import { REDACTED } from '../redact.js';
 
@@ -24,7 +24,7 @@ export class StaticTokenProvider implements TokenProvider {
     return { type: 'StaticTokenProvider', accessToken: REDACTED };
   }
 
-  [inspect.custom](): string {
+  [INSPECT_CUSTOM](): string {
     return `StaticTokenProvider { accessToken: '${REDACTED}' }`;
   }
 }
