@@ -5,8 +5,10 @@ import { describe, expect, it } from 'vitest';
 /**
  * What importing the built `@adsgen/runtime` loads in a fresh process: neither undici (a
  * client without a proxy sends through node:http) nor node:crypto (signing in loads it on
- * first use, see runtime/src/lazy-crypto.ts). Both would be paid by every cold start before
- * its first line of its own; `npm run bench` (cold start) measures the time.
+ * first use, see runtime/src/lazy-crypto.ts), nor the stream modules and the parts of
+ * node:util that an ESM import of node:fs or node:util loads (see inspect-custom.ts and
+ * lock-takeover.ts). All would be paid by every cold start before its first line of its
+ * own; `npm run bench` (cold start) measures the time.
  */
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -21,7 +23,7 @@ process.stdout.write(JSON.stringify({ builtins, undici }));
 `;
 
 describe('importing the built runtime', () => {
-  it('loads no undici and no node:crypto', async () => {
+  it('loads no undici, no node:crypto, no streams and no parseArgs', async () => {
     const stdout = await new Promise<string>((resolve, reject) => {
       execFile(
         process.execPath,
@@ -35,6 +37,11 @@ describe('importing the built runtime', () => {
     expect(report.undici).toEqual([]);
     expect(
       report.builtins.filter((m) => m === 'crypto' || m.startsWith('internal/crypto/')),
+    ).toEqual([]);
+    expect(
+      report.builtins.filter(
+        (m) => m === 'stream' || m.startsWith('internal/streams/') || m.includes('parse_args'),
+      ),
     ).toEqual([]);
     // The probe works: the runtime's own modules did load something.
     expect(report.builtins.length).toBeGreaterThan(0);
