@@ -1,5 +1,6 @@
 import { get as httpGet, type IncomingMessage } from 'node:http';
 import { get as httpsGet } from 'node:https';
+import { BODY_TIMEOUT, CONNECT_TIMEOUT, HEADERS_TIMEOUT } from '../transport-errors.js';
 import type { StreamOptions, StreamedResponse } from './response-stream.js';
 
 /**
@@ -7,15 +8,15 @@ import type { StreamOptions, StreamedResponse } from './response-stream.js';
  * body is the response stream itself (read as the reader asks; the socket is paused in between
  * and destroyed when the reader stops early), on a connection of its own that closes after.
  *
- * Not undici, which the API client uses: a download is one long stream, and undici's parser
- * hands each body chunk over in a fresh buffer copied out of its WebAssembly memory, one more
- * short-lived buffer per socket read than Node's parser. V8 frees such buffers late, so over a
- * fast link they piled up by tens of MB (README, Reports, has the numbers); and a process that
- * only downloads does not load undici at all.
+ * Not undici: a download is one long stream, and undici's parser hands each body chunk over in
+ * a fresh buffer copied out of its WebAssembly memory, one more short-lived buffer per socket
+ * read than Node's parser. V8 frees such buffers late, so over a fast link they piled up by
+ * tens of MB (README, Reports, has the numbers). Nor the API transports' `send`: it gathers a
+ * body (or pushes it to a sink) without waiting for a reader, where a download must.
  *
  * A silence of `headersTimeout` / `bodyTimeout` (connecting, waiting for the head, between
- * chunks) fails with the code undici gives the same phase, so that `toTransportError` words
- * every download failure alike.
+ * chunks) fails with the phase codes both API transports use (transport-errors.ts), so that
+ * `toTransportError` words every download failure alike.
  */
 export function nodeGet(url: URL, options: StreamOptions): Promise<StreamedResponse> {
   const get = url.protocol === 'https:' ? httpsGet : httpGet;
@@ -42,10 +43,10 @@ export function nodeGet(url: URL, options: StreamOptions): Promise<StreamedRespo
     request.on('timeout', () => {
       const connected = request.socket !== null && !request.socket.connecting;
       const code = !connected
-        ? 'UND_ERR_CONNECT_TIMEOUT'
+        ? CONNECT_TIMEOUT
         : response === undefined
-          ? 'UND_ERR_HEADERS_TIMEOUT'
-          : 'UND_ERR_BODY_TIMEOUT';
+          ? HEADERS_TIMEOUT
+          : BODY_TIMEOUT;
       const error = Object.assign(new Error(`silent for ${ms(response)} ms`), { code });
       // Before the head the request fails; after it the body stream does.
       if (response === undefined) request.destroy(error);
