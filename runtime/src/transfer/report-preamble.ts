@@ -2,9 +2,10 @@ import { parseDelimited } from './delimited.js';
 
 /**
  * The report header (`"Report Name: …"` … `"Rows: N"`, then a blank line) split off the front
- * of the file and parsed on its own, the rest left as a stream that starts at the column names:
- * the row reader then never asks, per record, whether it is still in the header. Without a
- * blank line in the first MB, nothing is split off.
+ * of a report file's bytes and parsed on its own, the rest left as a stream that starts at the
+ * column names: for a caller reading a file it saved (`toFile`) with a CSV reader of its own.
+ * `downloadReport` does not need it: its row reader takes the header lines from the one stream.
+ * Without a blank line in the first MB, nothing is split off.
  */
 export interface SplitFile {
   preamble: string[][];

@@ -8,7 +8,6 @@ import { TransferScope } from './deadline.js';
 import { parseDelimitedBatches } from './delimited.js';
 import { openDownload, type DownloadOptions } from './download.js';
 import { pollUntilDone, type PollSchedule } from './poll.js';
-import { splitPreamble } from './report-preamble.js';
 import {
   ReportRowReader,
   newReportMetadata,
@@ -148,9 +147,8 @@ export function startReportDownload<Row>(
       if (!body) return options.onProgress?.({ phase: 'done', rows: 0 });
       const delimiter = format === 'Tsv' ? '\t' : ',';
       const header = request.ExcludeReportHeader !== true;
-      const { preamble, rest } = header
-        ? await splitPreamble(body, delimiter)
-        : { preamble: [], rest: body };
+      // Header lines, column names, rows and footer come in one stream: the reader tells them
+      // apart by its state and the record's shape.
       const reader = new ReportRowReader(
         {
           columns: request.Columns!,
@@ -162,8 +160,7 @@ export function startReportDownload<Row>(
         metadata,
         options.raw,
       );
-      for (const row of reader.push(preamble)) yield row as Row;
-      const batches = parseDelimitedBatches(rest, { delimiter });
+      const batches = parseDelimitedBatches(body, { delimiter });
       for await (const batch of batches) for (const row of reader.push(batch)) yield row as Row;
       reader.finish();
       options.onProgress?.({ phase: 'done', rows: metadata.rows });
