@@ -20,7 +20,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { INSPECT_CUSTOM } from '../inspect-custom.js';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { RefreshLock, Tokens, TokenStore } from './token-provider.js';
-import { lockFs, precisionKnown } from './lock-takeover.js';
+import { tryLock } from './lock-takeover.js';
 import { TokenStoreError } from './token-store-error.js';
 
 const FILE_MODE = 0o600;
@@ -78,20 +78,9 @@ export class FileTokenStore implements TokenStore, RefreshLock {
       // Loaded on first refresh, not with the runtime: most processes never take the lock.
       const { default: lockfile } = await import('proper-lockfile');
       await mkdir(dirname(this.path), { recursive: true, mode: DIR_MODE });
-      if (!precisionKnown()) await probePrecision(lockfile, `${this.path}.probe`);
       for (;;) {
         try {
-          const fs = lockFs(`${this.path}.lock`, this.#lockStaleMs);
-          const release = await lockfile.lock(this.path, {
-            realpath: false,
-            stale: this.#lockStaleMs,
-            fs,
-            // The default throws from a timer (a crash). A lock lost while refreshing changes
-            // nothing the refresh can still undo; the save that follows is atomic either way.
-            onCompromised: () => undefined,
-          });
-          fs.acquired();
-          return release;
+          return await tryLock(lockfile, this.path, this.#lockStaleMs);
         } catch (error) {
           const code = errorCode(error);
           // ENOENT: proper-lockfile made the lock directory, but another process that had
@@ -290,30 +279,6 @@ async function syncDirectory(dir: string): Promise<void> {
     }
   } catch {
     // The rename already happened; durability across power loss is all that is at stake.
-  }
-}
-
-/**
- * proper-lockfile's first lock in a process probes the file system's mtime precision and leaves
- * that lock's mtime up to a second ahead: a holder dying in that second would leave a lock that
- * goes stale up to a second late. The probe is spent on a throwaway lock instead. Best effort:
- * a probe that fails (another process holds the probe lock) leaves things as they were.
- */
-async function probePrecision(
-  lockfile: typeof import('proper-lockfile'),
-  target: string,
-): Promise<void> {
-  const fs = lockFs(`${target}.lock`, DEFAULT_LOCK_STALE_MS);
-  try {
-    const release = await lockfile.lock(target, {
-      realpath: false,
-      fs,
-      onCompromised: () => undefined,
-    });
-    fs.acquired();
-    await release();
-  } catch {
-    // Not probed: the first real lock probes, as proper-lockfile does by itself.
   }
 }
 

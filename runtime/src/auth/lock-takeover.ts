@@ -1,6 +1,7 @@
 /**
- * The file system proper-lockfile works through for FileTokenStore, with one change: taking
- * over a stale lock is single-winner.
+ * One attempt at FileTokenStore's lock through proper-lockfile (`tryLock`), mended in two
+ * places: taking over a stale lock is single-winner, and the process's first real lock is not
+ * dated ahead.
  *
  * proper-lockfile judges a lock stale by its mtime, then removes the directory and makes it
  * again, in separate steps. A contender that judged the same stale lock a moment earlier can
@@ -15,14 +16,19 @@
  * instant is the remaining (second-order) race.
  */
 import type * as NodeFs from 'node:fs';
+import type { lock } from 'proper-lockfile';
 
 const TAKEOVER_STALE_MS = 2_000;
+/** The probe lock lives for a few file operations; any stale time ≥ proper-lockfile's minimum serves. */
+const PROBE_STALE_MS = 10_000;
 
 type Callback = (error: NodeJS.ErrnoException | null) => void;
+/** proper-lockfile, as loaded on first use (its `lock`). */
+type Lockfile = { lock: typeof lock };
 type SharedFs = Pick<LockFs, 'mkdir' | 'stat' | 'utimes' | 'realpath' | 'rmdirSync'>;
 
 /** The fs subset proper-lockfile calls, plus `acquired()` to mark the lock as ours. */
-export interface LockFs {
+interface LockFs {
   mkdir: typeof NodeFs.mkdir;
   stat: typeof NodeFs.stat;
   utimes: typeof NodeFs.utimes;
@@ -38,8 +44,8 @@ export interface LockFs {
  * precision on its first lock and caches the answer on the fs object it was given; the probe
  * sets the new lock's mtime up to a second ahead, which delays the lock's going stale if its
  * holder dies within that second. Carried over to this shared object after an attempt, the
- * probe runs once per process, as with proper-lockfile's own default fs; FileTokenStore runs
- * it on a lock of its own before the first real one (`precisionKnown`).
+ * probe runs once per process, as with proper-lockfile's own default fs; `tryLock` spends it
+ * on a throwaway lock before the first real one.
  */
 let sharedFs: SharedFs | undefined;
 function shared(): SharedFs {
@@ -62,13 +68,57 @@ function nodeFs(): typeof NodeFs {
   return process.getBuiltinModule('node:fs');
 }
 
-/** Whether proper-lockfile's mtime precision is known to this process (see `shared`). */
-export function precisionKnown(): boolean {
-  return sharedFs !== undefined && Object.getOwnPropertySymbols(sharedFs).length > 0;
+/** The throwaway lock that learns the mtime precision: once per process, however it ends. */
+let probed: Promise<void> | undefined;
+
+/**
+ * One attempt at the lock of `path` (`<path>.lock`): its release when taken, else proper-lockfile's
+ * error (ELOCKED while another process holds it).
+ */
+export async function tryLock(
+  lockfile: Lockfile,
+  path: string,
+  staleMs: number,
+): Promise<() => Promise<void>> {
+  await (probed ??= probePrecision(lockfile, `${path}.probe`));
+  return lockOnce(lockfile, path, staleMs);
 }
 
-/** One per lock attempt: before `acquired()`, removing `lockDir` is a guarded takeover. */
-export function lockFs(lockDir: string, staleMs: number): LockFs {
+async function lockOnce(
+  lockfile: Lockfile,
+  path: string,
+  staleMs: number,
+): Promise<() => Promise<void>> {
+  const fs = lockFs(`${path}.lock`, staleMs);
+  const release = await lockfile.lock(path, {
+    realpath: false,
+    stale: staleMs,
+    fs,
+    // The default throws from a timer (a crash). A lock lost while refreshing changes nothing
+    // the refresh can still undo; the save that follows is atomic either way.
+    onCompromised: () => undefined,
+  });
+  fs.acquired();
+  return release;
+}
+
+/**
+ * proper-lockfile's first lock in a process probes the file system's mtime precision and leaves
+ * that lock's mtime up to a second ahead: a holder dying in that second would leave a lock that
+ * goes stale up to a second late. The probe is spent on a throwaway lock instead. Best effort:
+ * a probe that fails (another process holds the probe lock) leaves things as they were.
+ */
+async function probePrecision(lockfile: Lockfile, target: string): Promise<void> {
+  try {
+    const release = await lockOnce(lockfile, target, PROBE_STALE_MS);
+    await release();
+  } catch {
+    // Not probed: the first real lock probes, as proper-lockfile does by itself.
+  }
+}
+
+/** Before `acquired()`, removing `lockDir` is a guarded takeover. */
+function lockFs(lockDir: string, staleMs: number): LockFs {
   let held = false;
   const fs = nodeFs();
   const base = shared();
