@@ -1,12 +1,13 @@
 import { Unzip, Zip, ZipDeflate, type UnzipFile } from 'fflate';
 import { DownloadError } from './errors.js';
-import { ZlibRawInflate } from './zlib-inflate.js';
+import { SyncRawInflate } from './zlib-inflate.js';
 
 /**
  * Streaming zip, both ways, through fflate: the archive is read as it arrives (local file
  * headers, data descriptors included), so a file of any size passes in constant memory and
- * never touches the disk. Entries are inflated by Node's zlib (see zlib-inflate.ts). Microsoft's report and bulk archives hold one file; `unzipSingle`
- * yields the first file's bytes and skips any other entry.
+ * never touches the disk. Entries are inflated by Node's zlib, a step at a time as the reader
+ * pulls (see zlib-inflate.ts). Microsoft's report and bulk archives hold one file;
+ * `unzipSingle` yields the first file's bytes and skips any other entry.
  */
 
 export interface ZipEntryInfo {
@@ -22,27 +23,16 @@ function startsWith(bytes: Uint8Array, magic: number[]): boolean {
   return magic.every((b, i) => bytes[i] === b);
 }
 
-/** Inflated bytes held for the reader before the inflater is paused. */
-const OUTPUT_HIGH_WATER = 1024 * 1024;
-/** Compressed chunks handed to zlib ahead of the reader. */
-const IN_FLIGHT = 1;
-
 export async function* unzipSingle(
   source: AsyncIterable<Uint8Array>,
   onEntry?: (info: ZipEntryInfo) => void,
 ): AsyncGenerator<Uint8Array> {
+  /** Inflated bytes of the last step (or a stored entry's bytes), not yet handed over. */
   const out: Uint8Array[] = [];
-  let outBytes = 0;
   let failure: Error | undefined;
   let entry: UnzipFile | undefined;
   let finished = false;
-  let inflater: ZlibRawInflate | undefined;
-  let wake: (() => void) | undefined;
-  const notify = () => {
-    const w = wake;
-    wake = undefined;
-    w?.();
-  };
+  let inflater: SyncRawInflate | undefined;
   const unzip = new Unzip((file) => {
     if (entry) return; // not started: its bytes are skipped
     entry = file;
@@ -50,43 +40,20 @@ export async function* unzipSingle(
     file.ondata = (err, data, final) => {
       if (err) failure = err;
       else {
-        if (data.length) {
-          out.push(data);
-          outBytes += data.length;
-          if (outBytes > OUTPUT_HIGH_WATER) inflater?.pause();
-        }
+        if (data.length) out.push(data);
         if (final) finished = true;
       }
-      notify();
     };
     file.start();
   });
-  unzip.register(
-    ZlibRawInflate.reporting((d) => {
-      inflater = d;
-      d.onProgress = notify;
-    }),
-  );
-  // Hands over what is inflated, then waits until the inflater is done with what it was given
-  // (stored entries and fflate's own bookkeeping are synchronous: nothing to wait for).
-  const drain = async function* (untilFinished: boolean): AsyncGenerator<Uint8Array> {
+  unzip.register(SyncRawInflate.reporting((d) => (inflater = d)));
+  // Hands over what is there, then inflates the next step only when the reader asks for more.
+  const drain = function* (): Generator<Uint8Array> {
     for (;;) {
       if (failure) throw corrupt(failure);
-      while (out.length) {
-        const data = out.shift()!;
-        outBytes -= data.length;
-        yield data;
-      }
-      inflater?.resume();
-      // Two compressed chunks in flight keep zlib busy while the reader parses.
-      const busy = untilFinished
-        ? entry !== undefined && !finished
-        : (inflater?.pending ?? 0) > IN_FLIGHT;
-      if (!busy || failure) {
-        if (failure) throw corrupt(failure);
-        return;
-      }
-      await new Promise<void>((resolve) => (wake = resolve));
+      while (out.length) yield out.shift()!;
+      if (!inflater?.waiting) return;
+      inflater.step();
     }
   };
 
@@ -102,14 +69,20 @@ export async function* unzipSingle(
         push(unzip, head, false);
         head = undefined;
       } else push(unzip, chunk, false);
-      yield* drain(false);
+      yield* drain();
     }
     if (head) throw head.length ? notZip(head) : noEntry();
-    push(unzip, new Uint8Array(0), true);
-    yield* drain(true);
+    const truncated = () =>
+      new DownloadError('bad-archive', `the archive ended before the end of ${entry!.name}`);
+    try {
+      unzip.push(new Uint8Array(0), true);
+    } catch (e) {
+      // fflate says "invalid zip data" for an archive cut off inside an entry: say which.
+      throw entry && !finished ? truncated() : corrupt(e as Error);
+    }
+    yield* drain();
     if (!entry) throw noEntry();
-    if (!finished)
-      throw new DownloadError('bad-archive', `the archive ended before the end of ${entry.name}`);
+    if (!finished) throw truncated();
   } finally {
     inflater?.terminate();
   }
