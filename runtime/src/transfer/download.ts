@@ -77,7 +77,7 @@ export async function openDownload(
 }
 
 async function* readBody(
-  body: AsyncIterable<Buffer>,
+  body: AsyncIterable<Uint8Array>,
   mapError: (e: unknown) => Error,
 ): AsyncGenerator<Uint8Array> {
   try {

@@ -1,12 +1,18 @@
 import { get as httpGet, type IncomingMessage } from 'node:http';
 import { get as httpsGet } from 'node:https';
-import { BODY_TIMEOUT, CONNECT_TIMEOUT, HEADERS_TIMEOUT } from '../transport-errors.js';
+import {
+  BODY_TIMEOUT,
+  CONNECT_TIMEOUT,
+  HEADERS_TIMEOUT,
+  connectionLost,
+} from '../transport-errors.js';
 import type { StreamOptions, StreamedResponse } from './response-stream.js';
+import { RingBody } from './ring-body.js';
 
 /**
  * One GET on Node's own http/https, for a download without a dispatcher of the caller's: the
- * body is the response stream itself (read as the reader asks; the socket is paused in between
- * and destroyed when the reader stops early), on a connection of its own that closes after.
+ * body is read ahead into a `RingBody` (the socket is paused while the ring is nearly full, and
+ * destroyed when the reader stops early), on a connection of its own that closes after.
  *
  * Not undici: a download is one long stream, and undici's parser hands each body chunk over in
  * a fresh buffer copied out of its WebAssembly memory, one more short-lived buffer per socket
@@ -32,10 +38,22 @@ export function nodeGet(url: URL, options: StreamOptions): Promise<StreamedRespo
       (res) => {
         response = res;
         request.setTimeout(options.bodyTimeout);
+        const body = new RingBody({
+          pause: () => res.pause(),
+          resume: () => res.resume(),
+          abort: () => res.destroy(),
+        });
+        res.on('data', (chunk: Buffer) => body.push(chunk));
+        res.on('end', () => body.end());
+        res.on('error', (error) => body.fail(error));
+        res.on('close', () => {
+          if (!res.complete)
+            body.fail(connectionLost('the connection closed before the end of the response'));
+        });
         resolve({
           status: res.statusCode ?? 0,
           headers: res.headers,
-          body: res,
+          body,
           discard: () => res.destroy(),
         });
       },

@@ -1,20 +1,18 @@
 import type { Dispatcher } from 'undici';
+import { RingBody } from './ring-body.js';
 
 /**
- * One GET through undici's low-level `dispatch`, its body as an async iterable with
- * backpressure: the connection is paused while more than `HIGH_WATER` bytes wait for the reader
- * and resumed once it has taken them. For a download through the caller's own undici dispatcher
- * (a proxy agent): undici's package entry, with its `request` API, is not needed for it.
+ * One GET through undici's low-level `dispatch`, its body read ahead into a `RingBody` (the
+ * connection is paused while the ring is nearly full). For a download through the caller's own
+ * undici dispatcher (a proxy agent): undici's package entry, with its `request` API, is not
+ * needed for it.
  */
-
-/** Bytes read ahead of the consumer before the socket is paused. */
-const HIGH_WATER = 256 * 1024;
 
 export interface StreamedResponse {
   status: number;
   headers: Record<string, string | string[] | undefined>;
   /** The body; ends with the response. Leaving it early (break, throw) aborts the request. */
-  body: AsyncIterable<Buffer>;
+  body: AsyncIterable<Uint8Array>;
   /** Drops the body unread (an error status). */
   discard(): void;
 }
@@ -34,23 +32,12 @@ export function dispatchGet(
   return new Promise<StreamedResponse>((resolveHead, rejectHead) => {
     let controller: Dispatcher.DispatchController | undefined;
     let headSettled = false;
-    const queue: Buffer[] = [];
-    let queued = 0;
-    let ended = false;
-    let failure: unknown;
-    let wake: (() => void) | undefined;
-    const notify = () => {
-      const w = wake;
-      wake = undefined;
-      w?.();
-    };
     const fail = (error: unknown) => {
       if (!headSettled) {
         headSettled = true;
         rejectHead(error);
       }
-      failure ??= error;
-      notify();
+      body.fail(error);
     };
     const onAbort = () => {
       const reason = signal!.reason as unknown;
@@ -58,26 +45,14 @@ export function dispatchGet(
       fail(reason);
     };
     signal?.addEventListener('abort', onAbort, { once: true });
-    const release = () => signal?.removeEventListener('abort', onAbort);
-
-    async function* body(): AsyncGenerator<Buffer> {
-      try {
-        for (;;) {
-          while (queue.length) {
-            const chunk = queue.shift()!;
-            queued -= chunk.length;
-            if (controller?.paused && queued <= HIGH_WATER / 2) controller.resume();
-            yield chunk;
-          }
-          if (failure !== undefined) throw failure;
-          if (ended) return;
-          await new Promise<void>((resolve) => (wake = resolve));
-        }
-      } finally {
-        if (!ended && failure === undefined) controller?.abort(new Error('the reader stopped'));
-        release();
-      }
-    }
+    const body = new RingBody(
+      {
+        pause: () => controller?.pause(),
+        resume: () => controller?.resume(),
+        abort: (reason) => controller?.abort(reason),
+      },
+      () => signal?.removeEventListener('abort', onAbort),
+    );
 
     const handler: Dispatcher.DispatchHandler = {
       onRequestStart(c) {
@@ -89,22 +64,18 @@ export function dispatchGet(
         resolveHead({
           status,
           headers,
-          body: body(),
+          body,
           discard: () => {
-            if (!ended) controller?.abort(new Error('discarded'));
-            release();
+            controller?.abort(new Error('discarded'));
+            signal?.removeEventListener('abort', onAbort);
           },
         });
       },
-      onResponseData(c, chunk) {
-        queue.push(chunk);
-        queued += chunk.length;
-        if (queued > HIGH_WATER && !c.paused) c.pause();
-        notify();
+      onResponseData(_c, chunk) {
+        body.push(chunk);
       },
       onResponseEnd() {
-        ended = true;
-        notify();
+        body.end();
       },
       onResponseError(_c, error) {
         fail(error);

@@ -56,6 +56,11 @@ beforeAll(async () => {
       res.on('close', () => closedAfter.push(sent));
       more();
     },
+    '/cut': (res) => {
+      // A length promised, half of it sent, then the connection closed.
+      res.writeHead(200, { 'Content-Type': 'application/zip', 'Content-Length': zipped.length });
+      res.write(zipped.subarray(0, zipped.length >> 1), () => res.destroy());
+    },
     '/silent': () => undefined, // accepts the request, never answers
     '/expired': (res) => res.writeHead(403).end('AuthenticationFailed: Signature not valid'),
     '/broken': (res) => res.writeHead(500).end('InternalError'),
@@ -151,6 +156,22 @@ describe('download → unzip → CSV, over loopback', () => {
       }
     },
   );
+
+  it.each([
+    ['Node http', undefined],
+    ['an undici dispatcher', () => new Agent()],
+  ])('says a connection closed before the end of the body is lost (%s)', async (_, dispatcher) => {
+    const own = dispatcher?.();
+    try {
+      const { body } = await openDownload(server.url('/cut'), own ? { dispatcher: own } : {});
+      const e = await collect(body).catch((x: unknown) => x);
+      expect(e).toBeInstanceOf(TransportError);
+      expect(e).toMatchObject({ reason: 'connection' });
+      expect((e as Error).message).not.toContain('SECRETSIGNATURE');
+    } finally {
+      await own?.close();
+    }
+  });
 
   it('times out a server silent before the head, and one silent between chunks', async () => {
     const silent = await openDownload(server.url('/silent'), { timeoutMs: 150 }).catch(
