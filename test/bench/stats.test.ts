@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { alternate, median, medianOf, result, round } from '../../scripts/bench/stats.ts';
+import {
+  alternate,
+  median,
+  medianOf,
+  result,
+  round,
+  timeProcess,
+  withPeakRss,
+} from '../../scripts/bench/stats.ts';
 
 describe('median', () => {
   it('takes the middle of an odd count, whatever the order', () => {
@@ -114,5 +122,16 @@ describe('medianOf', () => {
     let i = 0;
     expect(await medianOf(3, async () => values[i++]!)).toBe(3);
     expect(i).toBe(4);
+  });
+});
+
+describe('withPeakRss', () => {
+  it("reports the child's own peak, not the RSS of the process it was spawned from", async () => {
+    // A parent far larger than a bare node: getrusage's maxRSS would count it in the child.
+    const ballast = Buffer.alloc(256 * 2 ** 20, 1);
+    const run = await timeProcess(process.execPath, withPeakRss('-e', '0'));
+    expect(ballast[ballast.length - 1]).toBe(1);
+    expect(run.peakRssKB).toBeGreaterThan(10 * 1024);
+    expect(run.peakRssKB).toBeLessThan(128 * 1024);
   });
 });

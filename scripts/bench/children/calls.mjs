@@ -1,5 +1,6 @@
 // The one call each cold-start / memory child makes, per service: the same operation and
 // request for our client and for the soap package's (each in its own client's shape).
+import { peakRssKB } from './peak-rss.mjs';
 export const CALLS = {
   'customer-management': {
     operation: 'GetUser',
@@ -43,7 +44,7 @@ export function report(fields, mode) {
   const out = {
     ...fields,
     timeOrigin: performance.timeOrigin,
-    maxRssKB: process.resourceUsage().maxRSS,
+    maxRssKB: peakRssKB(),
   };
   if (mode === 'memory') {
     // Twice: the first full GC can leave weakly held and finalizable objects for the second.
