@@ -91,8 +91,9 @@ export function newReportMetadata(reportRequestId?: string): ReportMetadata {
 }
 
 /**
- * Turns the file's records into rows, a batch at a time (synchronous: the caller's loop pays
- * one await per batch of records, not per row). `finish` checks the stated row count.
+ * Turns the file's records into rows, synchronously: one record (`read`) or a batch (`push`)
+ * at a time, so the caller's loop pays one await per batch of records, not per row. `finish`
+ * checks the stated row count.
  */
 export class ReportRowReader {
   #state: 'header' | 'columns' | 'rows' | 'footer';
@@ -120,18 +121,22 @@ export class ReportRowReader {
   /** The rows among `records`, in order. */
   push(records: readonly string[][]): Record<string, unknown>[] {
     const out: Record<string, unknown>[] = [];
-    const names = this.#names;
-    const n = names.length;
     for (const record of records) {
-      if (this.#state === 'rows' && record.length === this.#width) {
-        const row: Record<string, unknown> = {};
-        for (let i = 0; i < n; i++)
-          row[names[i]!] = this.#convert[i]!(record[this.#positions[i]!]!);
-        this.metadata.rows++;
-        out.push(row);
-      } else this.#other(record);
+      const row = this.read(record);
+      if (row) out.push(row);
     }
     return out;
+  }
+
+  /** The row `record` holds; undefined for a header, column-name or footer line. */
+  read(record: readonly string[]): Record<string, unknown> | undefined {
+    if (this.#state !== 'rows' || record.length !== this.#width) return this.#other(record);
+    const names = this.#names;
+    const row: Record<string, unknown> = {};
+    for (let i = 0; i < names.length; i++)
+      row[names[i]!] = this.#convert[i]!(record[this.#positions[i]!]!);
+    this.metadata.rows++;
+    return row;
   }
 
   /** After the last record: the header's row count must match the rows read. */
@@ -142,7 +147,7 @@ export class ReportRowReader {
   }
 
   /** A header, column-name or footer line, or a data row of the wrong width. */
-  #other(record: string[]): void {
+  #other(record: readonly string[]): Record<string, unknown> | undefined {
     const { layout, metadata } = this;
     if (this.#state === 'header') {
       const m = record.length === 1 ? HEADER_LINE.exec(record[0]!) : null;
@@ -158,7 +163,7 @@ export class ReportRowReader {
       const missing = this.#names.filter((_, i) => this.#positions[i] === -1);
       if (missing.length)
         throw badFile(`its column row lacks the requested column(s) ${missing.join(', ')}`);
-      metadata.columns = record;
+      metadata.columns = [...record];
       this.#width = record.length;
       this.#state = 'rows';
       return;
@@ -173,10 +178,11 @@ export class ReportRowReader {
         throw badFile(
           `data row ${metadata.rows + 1} has ${record.length} fields, not ${this.#width}`,
         );
-      this.push([record]);
-      return;
+      // The first row after a header block without a Rows line.
+      return this.read(record);
     }
     metadata.footer.push(record.join(','));
+    return undefined;
   }
 }
 

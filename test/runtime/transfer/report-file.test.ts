@@ -49,6 +49,18 @@ describe('ReportRowReader', () => {
     expect(m.columns).toEqual(['Ctr', 'CampaignId', 'Impressions']);
   });
 
+  it('keeps the first row after a header block that states no row count', () => {
+    const m = newReportMetadata();
+    const r = new ReportRowReader(layout({ columnHeaders: false }), KINDS, m);
+    const rows = r.push([...HEADER.slice(0, 3), ['7', '10', '1%'], ['8', '20', '2%']]);
+    expect(rows).toEqual([
+      { CampaignId: '7', Impressions: 10, Ctr: 1 },
+      { CampaignId: '8', Impressions: 20, Ctr: 2 },
+    ]);
+    expect(m.rows).toBe(2);
+    expect(m.header?.reportName).toBe('Weekly');
+  });
+
   it('maps by the request order when the file has no column names', () => {
     const r = new ReportRowReader(
       layout({ header: false, columnHeaders: false, footer: false }),
