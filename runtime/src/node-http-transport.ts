@@ -14,7 +14,6 @@ import {
   BODY_TIMEOUT,
   closedError,
   CONNECT_TIMEOUT,
-  connectionLost,
   HEADERS_TIMEOUT,
   toTransportError,
 } from './transport-errors.js';
@@ -216,6 +215,11 @@ function withContentLength(headers: Record<string, string>, body: string): Recor
   for (const name of Object.keys(headers))
     if (name.toLowerCase() === 'content-length') return headers;
   return { ...headers, 'content-length': String(Buffer.byteLength(body)) };
+}
+
+/** node:http's word for a connection gone before the response was complete. */
+function connectionLost(message: string): Error {
+  return Object.assign(new Error(message), { code: 'ECONNRESET' });
 }
 
 /**

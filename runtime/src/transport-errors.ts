@@ -16,11 +16,6 @@ export function closedError(operation: string): TransportError {
   });
 }
 
-/** node:http's word for a connection gone before the response was complete. */
-export function connectionLost(message: string): Error {
-  return Object.assign(new Error(message), { code: 'ECONNRESET' });
-}
-
 /** The signal's reason when it is an Error, else an AbortError like fetch's. */
 export function abortReason(signal: AbortSignal): Error {
   return signal.reason instanceof Error

@@ -1,11 +1,6 @@
 import { get as httpGet, type IncomingMessage } from 'node:http';
 import { get as httpsGet } from 'node:https';
-import {
-  BODY_TIMEOUT,
-  CONNECT_TIMEOUT,
-  HEADERS_TIMEOUT,
-  connectionLost,
-} from '../transport-errors.js';
+import { BODY_TIMEOUT, CONNECT_TIMEOUT, HEADERS_TIMEOUT } from '../transport-errors.js';
 import type { StreamOptions, StreamedResponse } from './response-stream.js';
 import { RingBody } from './ring-body.js';
 
@@ -46,10 +41,6 @@ export function nodeGet(url: URL, options: StreamOptions): Promise<StreamedRespo
         res.on('data', (chunk: Buffer) => body.push(chunk));
         res.on('end', () => body.end());
         res.on('error', (error) => body.fail(error));
-        res.on('close', () => {
-          if (!res.complete)
-            body.fail(connectionLost('the connection closed before the end of the response'));
-        });
         resolve({
           status: res.statusCode ?? 0,
           headers: res.headers,

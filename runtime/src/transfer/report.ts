@@ -161,11 +161,7 @@ export function startReportDownload<Row>(
         options.raw,
       );
       const batches = parseDelimitedBatches(body, { delimiter });
-      for await (const batch of batches)
-        for (const record of batch) {
-          const row = reader.read(record);
-          if (row) yield row as Row;
-        }
+      for await (const batch of batches) for (const row of reader.push(batch)) yield row as Row;
       reader.finish();
       options.onProgress?.({ phase: 'done', rows: metadata.rows });
     } catch (e) {
