@@ -45,13 +45,14 @@ export function dispatchGet(
       fail(reason);
     };
     signal?.addEventListener('abort', onAbort, { once: true });
+    const release = () => signal?.removeEventListener('abort', onAbort);
     const body = new RingBody(
       {
         pause: () => controller?.pause(),
         resume: () => controller?.resume(),
         abort: (reason) => controller?.abort(reason),
       },
-      () => signal?.removeEventListener('abort', onAbort),
+      release,
     );
 
     const handler: Dispatcher.DispatchHandler = {
@@ -67,7 +68,7 @@ export function dispatchGet(
           body,
           discard: () => {
             controller?.abort(new Error('discarded'));
-            signal?.removeEventListener('abort', onAbort);
+            release();
           },
         });
       },

@@ -72,17 +72,15 @@ export async function* unzipSingle(
       yield* drain();
     }
     if (head) throw head.length ? notZip(head) : noEntry();
-    const truncated = () =>
-      new DownloadError('bad-archive', `the archive ended before the end of ${entry!.name}`);
     try {
-      unzip.push(new Uint8Array(0), true);
+      push(unzip, new Uint8Array(0), true);
     } catch (e) {
-      // fflate says "invalid zip data" for an archive cut off inside an entry: say which.
-      throw entry && !finished ? truncated() : corrupt(e as Error);
+      // fflate says only "invalid zip data" for an archive cut off inside an entry: say which.
+      throw entry && !finished ? truncated(entry) : e;
     }
     yield* drain();
     if (!entry) throw noEntry();
-    if (!finished) throw truncated();
+    if (!finished) throw truncated(entry);
   } finally {
     inflater?.terminate();
   }
@@ -118,6 +116,10 @@ function notZip(head: Uint8Array): DownloadError {
     'bad-archive',
     `the downloaded file is not a zip archive (it starts with ${text ? 'text' : 'other bytes'})`,
   );
+}
+
+function truncated(entry: UnzipFile): DownloadError {
+  return new DownloadError('bad-archive', `the archive ended before the end of ${entry.name}`);
 }
 
 function noEntry(): DownloadError {

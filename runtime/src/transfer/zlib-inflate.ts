@@ -72,9 +72,13 @@ export class SyncRawInflate implements UnzipDecoder {
       this.#finish(null);
       return;
     }
-    if (chunk.length <= STEP) this.#queued.shift();
-    else this.#queued[0] = chunk.subarray(STEP);
-    this.#zlib.write(chunk.length <= STEP ? chunk : chunk.subarray(0, STEP));
+    if (chunk.length <= STEP) {
+      this.#queued.shift();
+      this.#zlib.write(chunk);
+    } else {
+      this.#queued[0] = chunk.subarray(STEP);
+      this.#zlib.write(chunk.subarray(0, STEP));
+    }
   }
 
   terminate(): void {
