@@ -4,11 +4,15 @@
 // from the bench process and then execs node, and the kernel carries the forked copy's RSS (the
 // whole bench process's, often 100–300 MB) over into maxRSS. VmHWM belongs to the memory map
 // exec made, so it is this process's own. Elsewhere getrusage is all there is.
-import { readFileSync } from 'node:fs';
+//
+// node:fs is taken when the peak is read, not imported: cold-start children load this module on
+// their timed path.
 
 export function peakRssKB() {
   try {
-    const hwm = /^VmHWM:\s+(\d+) kB$/m.exec(readFileSync('/proc/self/status', 'utf8'));
+    const hwm = /^VmHWM:\s+(\d+) kB$/m.exec(
+      process.getBuiltinModule('node:fs').readFileSync('/proc/self/status', 'utf8'),
+    );
     if (hwm) return Number(hwm[1]);
   } catch {
     // No /proc: not Linux.
